@@ -1,0 +1,14 @@
+package dev.brook.log.record;
+
+/** Base of the errors raised for a batch that Brook refuses to store; nothing of such a batch is written. */
+public class InvalidBatchException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidBatchException(String message) {
+        super(message);
+    }
+
+    public InvalidBatchException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
