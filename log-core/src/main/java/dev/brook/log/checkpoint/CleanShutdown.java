@@ -11,6 +11,8 @@ public record CleanShutdown(long logEndOffset, long writtenAtMillis) {
     /**
      * Validates the record.
      *
+     * @param logEndOffset the log end offset at close, at least 0
+     * @param writtenAtMillis when the marker was written, in milliseconds since the Unix epoch, at least 0
      * @throws IllegalArgumentException if a field is negative
      */
     public CleanShutdown {

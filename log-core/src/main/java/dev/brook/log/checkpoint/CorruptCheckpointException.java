@@ -18,6 +18,7 @@ public final class CorruptCheckpointException extends IOException {
 
     /** Not serialised with the exception: {@link Path} is not serializable, and the message already names it. */
     private final transient Path file;
+    /** What is wrong with the file, without the file name. */
     private final String problem;
 
     /**

@@ -10,6 +10,8 @@ public record EpochEntry(int epoch, long startOffset) {
     /**
      * Validates the entry.
      *
+     * @param epoch the leader epoch, at least 0
+     * @param startOffset the first offset of the epoch, at least 0
      * @throws IllegalArgumentException if the epoch or the start offset is negative
      */
     public EpochEntry {

@@ -20,6 +20,14 @@ public final class PayloadReader {
     private final int firstLineNumber;
     private int next;
 
+    /**
+     * Creates a reader over verified payload lines.
+     *
+     * @param file the file the lines come from, for error messages
+     * @param version the version in the file's header
+     * @param lines the payload lines, without terminators
+     * @param firstLineNumber the 1-based line number of the first payload line in the file
+     */
     PayloadReader(Path file, int version, List<String> lines, int firstLineNumber) {
         this.file = file;
         this.version = version;
@@ -126,7 +134,11 @@ public final class PayloadReader {
         return corrupt(lineNumber() + ": " + problem);
     }
 
-    /** Called by the file after decoding: content the codec did not read means the file is not what it expects. */
+    /**
+     * Called by the file after decoding: content the codec did not read means the file is not what it expects.
+     *
+     * @throws CorruptCheckpointException if lines are left
+     */
     void expectEnd() throws CorruptCheckpointException {
         if (next < lines.size()) {
             throw corrupt("line " + (firstLineNumber + next) + ": unexpected extra line " + quote(lines.get(next)));

@@ -14,6 +14,9 @@ public record RecoveryPoint(long recoveryPointOffset, long segmentBaseOffset, in
     /**
      * Validates the recovery point.
      *
+     * @param recoveryPointOffset the first offset not known to be durable, at least 0
+     * @param segmentBaseOffset the base offset of the segment holding it, 0 to {@code recoveryPointOffset}
+     * @param positionInSegment the byte position of its batch in that segment's {@code .log} file, at least 0
      * @throws IllegalArgumentException if a field is negative or the segment starts after the recovery point
      */
     public RecoveryPoint {
