@@ -11,11 +11,14 @@ package dev.brook.log.record;
  *       to change codec rather than that its data is corrupt);
  *   <li>RecordsCount &gt; 0: a producer never sends an empty v2 batch (only compaction leaves them behind);
  *   <li>LastOffsetDelta = RecordsCount - 1, and the records' offset deltas are exactly 0, 1, ..., count - 1;
- *   <li>idempotence fields agree: a producer id needs a non-negative base sequence, and a transactional batch needs
- *       a producer id;
+ *   <li>idempotence fields agree: a data batch with a producer id needs a non-negative base sequence, and a
+ *       transactional batch needs a producer id;
  *   <li>a control batch holds exactly one record whose key is {@code int16 version, int16 type};
  *   <li>every record decodes ({@link RecordBatch#records(long)}: lengths, attributes, nothing trailing).
  * </ol>
+ *
+ * <p>Whether a batch may come from this origin at all (Kafka lets only the transaction coordinator write control
+ * batches) is the caller's policy, not a format rule, so control batches are validated, not refused.
  *
  * <p>Any input, however malformed, ends in a summary or an {@link InvalidBatchException}: lengths are checked
  * against the bytes that exist before anything is allocated, and decompression is guarded and capped.
@@ -83,7 +86,8 @@ public final class BatchValidator {
             throw new CorruptRecordException("last offset delta " + batch.lastOffsetDelta() + " does not match "
                     + count + " records (expected " + (count - 1) + ")");
         }
-        if (batch.producerId() >= 0 && batch.baseSequence() < 0) {
+        // Transaction markers carry the producer id but no sequence (-1); only data batches are sequenced.
+        if (!batch.isControlBatch() && batch.producerId() >= 0 && batch.baseSequence() < 0) {
             throw new CorruptRecordException("producer id " + batch.producerId() + " with invalid base sequence "
                     + batch.baseSequence());
         }

@@ -116,7 +116,8 @@ class BatchValidatorTest {
 
     @Test
     void controlBatchMustHoldOneRecordWithAControlKey() {
-        ByteBuffer marker = new RecordBatchBuilder(Compression.NONE).producer(1, (short) 0, 0).transactional(true)
+        ByteBuffer marker = new RecordBatchBuilder(Compression.NONE).producer(1, (short) 0, RecordBatch.NO_SEQUENCE)
+                .transactional(true)
                 .appendControl(ControlRecordType.ABORT, T0, ByteBuffer.allocate(6)).build();
         assertThat(BatchValidator.validate(RecordBatch.wrap(marker)).recordCount()).isEqualTo(1);
 
