@@ -21,9 +21,17 @@ final class RandomRecords {
     private static final Compression[] SUPPORTED = {Compression.NONE, Compression.GZIP, Compression.LZ4};
 
     private final Random random;
+    private final boolean large;
 
+    /** Generates records whose keys and values are sometimes large (up to ~70 KB). */
     RandomRecords(Random random) {
+        this(random, true);
+    }
+
+    /** Generates records; {@code large = false} keeps every key and value under 100 bytes. */
+    RandomRecords(Random random, boolean large) {
         this.random = random;
+        this.large = large;
     }
 
     Compression codec() {
@@ -62,6 +70,9 @@ final class RandomRecords {
             case 1:
                 return new byte[0];
             case 2:
+                if (!large) {
+                    return new byte[random.nextInt(100)];
+                }
                 // Large and partly compressible: long runs so codecs have something to do.
                 byte[] large = new byte[1024 + random.nextInt(70_000)];
                 for (int i = 0; i < large.length; i += 64) {
