@@ -1,6 +1,7 @@
 package dev.brook.log.record;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The type of the single record in a control batch (attribute bit 5), read from that record's key.
@@ -93,7 +94,9 @@ public enum ControlRecordType {
             throw new CorruptRecordException("control record key has " + key.remaining() + " bytes, need "
                     + KEY_SIZE + " (int16 version, int16 type)");
         }
-        short version = key.getShort(key.position());
+        // The key is big-endian whatever order the caller's buffer is set to.
+        ByteBuffer bigEndian = key.duplicate().order(ByteOrder.BIG_ENDIAN);
+        short version = bigEndian.getShort(key.position());
         if (version < 0) {
             throw new CorruptRecordException("control record key has negative version " + version);
         }
@@ -101,6 +104,6 @@ public enum ControlRecordType {
             throw new CorruptRecordException("version 0 control record key has " + key.remaining()
                     + " bytes, expected exactly " + KEY_SIZE);
         }
-        return forId(key.getShort(key.position() + 2));
+        return forId(bigEndian.getShort(key.position() + 2));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 class ControlRecordTypeTest {
@@ -31,6 +32,12 @@ class ControlRecordTypeTest {
             }
         }
         assertThatThrownBy(ControlRecordType.UNKNOWN::encodeKey).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysAreBigEndianWhateverTheBufferOrder() {
+        ByteBuffer key = ControlRecordType.LEADER_CHANGE.encodeKey().order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(ControlRecordType.parseKey(key)).isEqualTo(ControlRecordType.LEADER_CHANGE);
     }
 
     @Test
