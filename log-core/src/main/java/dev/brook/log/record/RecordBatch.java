@@ -74,11 +74,12 @@ public final class RecordBatch {
     /** Timestamp value meaning "none". */
     public static final long NO_TIMESTAMP = -1L;
     /**
-     * Default cap on the decompressed size of one batch's records section. Decoding streams one record at a time,
-     * so the cap bounds work and the largest single record rather than what is held at once; it exists so that a
-     * small compressed batch cannot expand without limit (a decompression bomb).
+     * Default cap on the decompressed size of one batch's records section: 64 MiB, 64 times Kafka's default
+     * 1 MiB maximum batch. Decoding streams one record at a time, so the cap bounds the work and the largest single
+     * record (held twice while it is read) rather than what is held at once; it exists so that a small compressed
+     * batch cannot expand without limit (a decompression bomb). Callers that accept larger batches pass their own.
      */
-    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 64L * 1024 * 1024;
 
     static final int COMPRESSION_MASK = 0x07;
     static final int TIMESTAMP_TYPE_MASK = 0x08;
