@@ -7,10 +7,12 @@ package dev.brook.log.record;
 public class CorruptRecordException extends InvalidBatchException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception with a message naming the problem. */
     public CorruptRecordException(String message) {
         super(message);
     }
 
+    /** Creates the exception with a message naming the problem and the failure that revealed it. */
     public CorruptRecordException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -73,6 +73,13 @@ public final class RecordBatch {
     public static final int NO_SEQUENCE = -1;
     /** Timestamp value meaning "none". */
     public static final long NO_TIMESTAMP = -1L;
+    /**
+     * Default cap on the decompressed size of one batch's records section: 64 MiB, 64 times Kafka's default
+     * 1 MiB maximum batch. Decoding streams one record at a time, so the cap bounds the work and the largest single
+     * record (held twice while it is read) rather than what is held at once; it exists so that a small compressed
+     * batch cannot expand without limit (a decompression bomb). Callers that accept larger batches pass their own.
+     */
+    public static final long DEFAULT_MAX_UNCOMPRESSED_BYTES = 64L * 1024 * 1024;
 
     static final int COMPRESSION_MASK = 0x07;
     static final int TIMESTAMP_TYPE_MASK = 0x08;
@@ -121,6 +128,7 @@ public final class RecordBatch {
         return buffer.capacity();
     }
 
+    /** The offset of the first record; the broker overwrites it on append. */
     public long baseOffset() {
         return buffer.getLong(BASE_OFFSET_OFFSET);
     }
@@ -135,14 +143,17 @@ public final class RecordBatch {
         return lastOffset() + 1;
     }
 
+    /** The Length field: bytes after it, so {@link #sizeInBytes()} minus {@link #LOG_OVERHEAD}. */
     public int length() {
         return buffer.getInt(LENGTH_OFFSET);
     }
 
+    /** The leader epoch of the broker that appended the batch; the broker overwrites it on append. */
     public int partitionLeaderEpoch() {
         return buffer.getInt(PARTITION_LEADER_EPOCH_OFFSET);
     }
 
+    /** The Magic byte; {@link #MAGIC_V2} for every batch Brook stores. */
     public byte magic() {
         return buffer.get(MAGIC_OFFSET);
     }
@@ -162,14 +173,17 @@ public final class RecordBatch {
         return attributes() & COMPRESSION_MASK;
     }
 
+    /** Attribute bit 3: who assigned the timestamps. */
     public TimestampType timestampType() {
         return (attributes() & TIMESTAMP_TYPE_MASK) == 0 ? TimestampType.CREATE_TIME : TimestampType.LOG_APPEND_TIME;
     }
 
+    /** Attribute bit 4: the batch belongs to a transaction. */
     public boolean isTransactional() {
         return (attributes() & TRANSACTIONAL_MASK) != 0;
     }
 
+    /** Attribute bit 5: the batch holds one control record (a transaction marker or a KRaft message). */
     public boolean isControlBatch() {
         return (attributes() & CONTROL_MASK) != 0;
     }
@@ -179,26 +193,49 @@ public final class RecordBatch {
         return (attributes() & DELETE_HORIZON_MASK) != 0;
     }
 
+    /**
+     * The compaction delete horizon (KIP-534) carried in the base timestamp, or {@link #NO_TIMESTAMP} when
+     * attribute bit 6 is clear.
+     */
+    public long deleteHorizonMs() {
+        return hasDeleteHorizon() ? baseTimestamp() : NO_TIMESTAMP;
+    }
+
+    /**
+     * The codec from attribute bits 0-2, supported or not.
+     *
+     * @throws UnsupportedCompressionException if the bits hold 5-7, which name no codec
+     */
+    public Compression compression() {
+        return Compression.forId(compressionId());
+    }
+
+    /** Offset of the last record minus the base offset; kept by compaction even when that record is removed. */
     public int lastOffsetDelta() {
         return buffer.getInt(LAST_OFFSET_DELTA_OFFSET);
     }
 
+    /** Timestamp of the first record, or the delete horizon when {@link #hasDeleteHorizon()}. */
     public long baseTimestamp() {
         return buffer.getLong(BASE_TIMESTAMP_OFFSET);
     }
 
+    /** The largest record timestamp, or the append time for LogAppendTime batches. */
     public long maxTimestamp() {
         return buffer.getLong(MAX_TIMESTAMP_OFFSET);
     }
 
+    /** The idempotent producer's id, or {@link #NO_PRODUCER_ID}. */
     public long producerId() {
         return buffer.getLong(PRODUCER_ID_OFFSET);
     }
 
+    /** The idempotent producer's epoch, or {@link #NO_PRODUCER_EPOCH}. */
     public short producerEpoch() {
         return buffer.getShort(PRODUCER_EPOCH_OFFSET);
     }
 
+    /** Sequence number of the first record, or {@link #NO_SEQUENCE}. */
     public int baseSequence() {
         return buffer.getInt(BASE_SEQUENCE_OFFSET);
     }
@@ -213,6 +250,7 @@ public final class RecordBatch {
         return last > Integer.MAX_VALUE ? (int) (last - Integer.MAX_VALUE - 1) : (int) last;
     }
 
+    /** The RecordsCount field: how many records the records section holds. */
     public int recordCount() {
         return buffer.getInt(RECORDS_COUNT_OFFSET);
     }
@@ -254,6 +292,46 @@ public final class RecordBatch {
             throw new CorruptRecordException("negative record count " + recordCount() + " or last offset delta "
                     + lastOffsetDelta());
         }
+    }
+
+    /**
+     * Decodes the records lazily, in offset order, with the {@linkplain #DEFAULT_MAX_UNCOMPRESSED_BYTES default}
+     * decompression cap. See {@link #records(long)}.
+     */
+    public CloseableIterator<Record> records() {
+        return records(DEFAULT_MAX_UNCOMPRESSED_BYTES);
+    }
+
+    /**
+     * Decodes the records lazily, in offset order. Uncompressed batches are read in place (keys and values are
+     * read-only views of this batch's bytes); compressed batches are decompressed as the iterator advances, one
+     * record at a time.
+     *
+     * <p>The records section holds RecordsCount records back to back, each {@code Length varint, Body}, with
+     * nothing after the last; with a codec the whole section is one compressed blob. The iterator checks that
+     * structure, each record body's layout, and that offset deltas increase within 0..LastOffsetDelta. It does not
+     * check the CRC or header fields: call {@link #ensureValid()} first, or use {@link BatchValidator}, which does
+     * both and the stricter produce-time rules.
+     *
+     * @param maxUncompressedBytes decoding fails once the decompressed records exceed this many bytes
+     * @throws UnsupportedCompressionException if the batch uses snappy, zstd or an unknown codec
+     * @throws CorruptRecordException here or from {@code hasNext()}/{@code next()} when the records are corrupt
+     */
+    public CloseableIterator<Record> records(long maxUncompressedBytes) {
+        return recordIterator(maxUncompressedBytes);
+    }
+
+    /** {@link #records(long)} with access to the decoded byte count. */
+    RecordIterator recordIterator(long maxUncompressedBytes) {
+        Compression compression = compression().requireSupported();
+        if (recordCount() < 0) {
+            throw new CorruptRecordException("negative record count " + recordCount());
+        }
+        ByteBuffer records = buffer.duplicate().clear().position(HEADER_SIZE);
+        RecordSource source = compression == Compression.NONE
+                ? new BufferRecordSource(records)
+                : new CompressedRecordSource(compression, records, maxUncompressedBytes);
+        return new RecordIterator(this, source);
     }
 
     /** Overwrites the base offset. The CRC does not cover it, so it stays valid. */
