@@ -46,11 +46,13 @@ final class IndexLoader {
             return new Loaded(buffer, 0);
         }
         int entrySize = expected.entrySize();
-        checkLength(file, length, entrySize);
+        checkMappable(file, length);
         MappedByteBuffer existing = MappedFiles.map(file, (int) length);
         int entries;
         try {
+            // The header first: "this is a time index" explains a wrong length better than the length does.
             expected.verify(IndexHeader.readFrom(existing), file);
+            checkWholeEntries(file, length, entrySize);
             int capacity = (int) ((length - IndexHeader.SIZE) / entrySize);
             entries = EntrySearch.countEntries(existing, entrySize, capacity, relativeOffset);
         } catch (IOException | RuntimeException e) {
@@ -74,7 +76,7 @@ final class IndexLoader {
         }
     }
 
-    private static void checkLength(Path file, long length, int entrySize) throws CorruptIndexException {
+    private static void checkMappable(Path file, long length) throws CorruptIndexException {
         if (length < IndexHeader.SIZE) {
             throw new CorruptIndexException(file, "length " + length + " is shorter than the "
                     + IndexHeader.SIZE + "-byte header");
@@ -82,6 +84,9 @@ final class IndexLoader {
         if (length > Integer.MAX_VALUE) {
             throw new CorruptIndexException(file, "length " + length + " is over 2 GiB");
         }
+    }
+
+    private static void checkWholeEntries(Path file, long length, int entrySize) throws CorruptIndexException {
         if ((length - IndexHeader.SIZE) % entrySize != 0) {
             throw new CorruptIndexException(file, "length " + length + " is not the header plus whole "
                     + entrySize + "-byte entries");
