@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * an explicit unmap, every resized or closed index would hold its address range (and, on Windows, a lock on the
  * file) until some later GC; with thousands of segments that is the {@code vm.max_map_count} exhaustion Kafka
  * users hit. If the method is missing, unmapping falls back to the GC.
+ *
+ * <p>Java 17 to 23 run this silently. Java 24 and later print a one-time "terminally deprecated method in
+ * sun.misc.Unsafe" warning on the first unmap (JEP 498); a build with a Java 22+ baseline could map through
+ * {@code FileChannel.map(mode, offset, size, Arena)} instead and unmap by closing the arena.
  */
 final class MappedFiles {
     private static final Logger LOG = LoggerFactory.getLogger(MappedFiles.class);
