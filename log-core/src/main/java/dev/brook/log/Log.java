@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files of the log directory: see {@code docs/storage-format.md}.
  */
-public final class Log implements AutoCloseable {
+public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainable {
     private static final Logger LOG = LoggerFactory.getLogger(Log.class);
 
     private final Path dir;
@@ -640,6 +640,7 @@ public final class Log implements AutoCloseable {
      *
      * @return the amount of work done (0 = idle)
      */
+    @Override
     public int runMaintenance() {
         if (closed) {
             return 0;

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A background agent with one duty: keep registered logs in shape. Each duty cycle calls
- * {@link Log#runMaintenance()} on every log (time-based flush, recovery-point checkpoint, retention, closing
- * deleted segments), then idles for the configured period when there was nothing to do.
+ * {@link Maintainable#runMaintenance()} on every registered log (for a {@link Log}: time-based flush,
+ * recovery-point checkpoint, retention, closing deleted segments), then idles for the configured period when there was nothing to do.
  *
  * <p>A failure on one log is logged with its cause, counted, and kept as that log's last error in
  * {@link #health()}; the other logs keep being served and the failing one is retried on the next cycle.
@@ -21,7 +21,18 @@ public final class LogMaintenanceAgent implements AutoCloseable {
     public record LogHealth(long failures, String lastError) {
     }
 
-    private final Map<Log, LogHealth> logs = new ConcurrentHashMap<>();
+    /** Something with periodic upkeep; {@link Log} is one. */
+    @FunctionalInterface
+    public interface Maintainable {
+        /**
+         * Runs one round of upkeep.
+         *
+         * @return the amount of work done (0 = idle)
+         */
+        int runMaintenance();
+    }
+
+    private final Map<Maintainable, LogHealth> logs = new ConcurrentHashMap<>();
     private final AtomicLong cycles = new AtomicLong();
     private final long idleMs;
     private final Thread thread;
@@ -42,16 +53,16 @@ public final class LogMaintenanceAgent implements AutoCloseable {
         return this;
     }
 
-    public void register(Log log) {
+    public void register(Maintainable log) {
         logs.putIfAbsent(log, new LogHealth(0, null));
     }
 
-    public void unregister(Log log) {
+    public void unregister(Maintainable log) {
         logs.remove(log);
     }
 
     /** Per-log failure counts and last errors. */
-    public Map<Log, LogHealth> health() {
+    public Map<Maintainable, LogHealth> health() {
         return Map.copyOf(logs);
     }
 
@@ -63,11 +74,11 @@ public final class LogMaintenanceAgent implements AutoCloseable {
     /** Runs one duty cycle on the caller's thread; returns the work done. */
     public int doWork() {
         int work = 0;
-        for (Log log : logs.keySet()) {
+        for (Maintainable log : logs.keySet()) {
             try {
                 work += log.runMaintenance();
             } catch (RuntimeException e) {
-                LOG.error("maintenance of {} failed; retrying next cycle", log.dir(), e);
+                LOG.error("maintenance of {} failed; retrying next cycle", log, e);
                 logs.computeIfPresent(log, (l, h) -> new LogHealth(h.failures() + 1, e.toString()));
             }
         }
