@@ -432,7 +432,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
             if (offset >= end.offset()) {
                 return;
             }
-            if (offset <= segments.firstKey()) {
+            if (offset <= segments.firstKey() || offset < logStartOffset) {
                 truncateFullyAndStartAtLocked(offset);
                 return;
             }

@@ -205,9 +205,14 @@ final class LogLoader {
         if (position == segment.size()) {
             return position;
         }
-        FileBatchHeader header = segment.translateOffset(point.recoveryPointOffset(), segment.size());
-        return header != null && header.position() == position && header.baseOffset() == point.recoveryPointOffset()
-                ? position : 0;
+        // Read the header directly: the index of a crashed segment is not trusted yet.
+        try {
+            FileBatchHeader header = FileBatchHeader.read(segment.channelForLoader(), segment.logFile(), position,
+                    segment.size(), ByteBuffer.allocate(RecordBatch.HEADER_SIZE));
+            return header.baseOffset() == point.recoveryPointOffset() ? position : 0;
+        } catch (CorruptLogException e) {
+            return 0;
+        }
     }
 
     /** Recovers one segment from {@code validateFrom}; returns the bytes truncated. */
