@@ -87,7 +87,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     public static Log open(Path dir, LogConfig config, Clock clock) {
         try {
             LogFiles files = new LogFiles(dir);
-            LogLoader.Loaded loaded = new LogLoader(dir, config, files).load();
+            LogLoader.Loaded loaded = new LogLoader(dir, config, files, clock).load();
             return new Log(dir, config, clock, files, loaded);
         } catch (IOException e) {
             throw new LogStorageException("cannot open log " + dir, e);
@@ -183,7 +183,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 recordCount += batch.recordCount();
                 next = batch.nextOffset();
             }
-            write(records, next - 1, recordCount, now);
+            write(records, next - 1, recordCount, maxTimestamp);
             if (leaderEpoch >= 0) {
                 assignEpoch(leaderEpoch, first);
             }
@@ -229,7 +229,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 recordCount += batch.recordCount();
                 expected = batch.nextOffset();
             }
-            write(records, expected - 1, recordCount, clock.millis());
+            write(records, expected - 1, recordCount, maxTimestamp);
             for (RecordBatch batch : batches) {
                 if (batch.partitionLeaderEpoch() >= 0) {
                     assignEpoch(batch.partitionLeaderEpoch(), batch.baseOffset());
@@ -274,9 +274,9 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     }
 
     /** Writes validated batches to the active segment, rolling first when needed. Caller holds appendLock. */
-    private void write(ByteBuffer records, long lastOffset, long recordCount, long now) {
+    private void write(ByteBuffer records, long lastOffset, long recordCount, long maxTimestamp) {
         try {
-            LogSegment segment = maybeRoll(records.remaining(), lastOffset, now);
+            LogSegment segment = maybeRoll(records.remaining(), lastOffset, maxTimestamp);
             segment.append(records);
             LogEndPoint previous = end;
             end = new LogEndPoint(lastOffset + 1, segment.baseOffset(), segment.size(),
@@ -293,16 +293,25 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         }
     }
 
-    private LogSegment maybeRoll(int appendSize, long lastOffset, long now) throws IOException {
+    /**
+     * Rolls before an append when the active segment is full, its index is full, the offsets would overflow its
+     * 32-bit relative offsets, or it has aged past {@code segment.ms}. Age follows Kafka: the appended batches'
+     * max timestamp minus the segment's first batch's (so replayed old data does not roll per batch), or wall
+     * time since the segment was opened when it has no timestamps.
+     */
+    private LogSegment maybeRoll(int appendSize, long lastOffset, long appendMaxTimestamp) throws IOException {
         LogSegment segment = active;
         LogConfig cfg = config;
         if (segment.isEmpty()) {
             return segment;
         }
         boolean full = (long) segment.size() + appendSize > cfg.segmentBytes();
-        boolean old = segment.firstBatchMaxTimestamp() >= 0 && now - segment.firstBatchMaxTimestamp() > cfg.segmentMs();
+        long first = segment.firstBatchMaxTimestamp();
+        long age = first >= 0 && appendMaxTimestamp >= 0
+                ? appendMaxTimestamp - first
+                : clock.millis() - segment.openedAtMs();
         boolean offsetOverflow = lastOffset - segment.baseOffset() > Integer.MAX_VALUE;
-        if (full || old || offsetOverflow || segment.isIndexFull()) {
+        if (full || age > cfg.segmentMs() || offsetOverflow || segment.isIndexFull()) {
             return rollLocked();
         }
         return segment;
@@ -327,7 +336,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         long base = end.offset();
         LogSegment old = active;
         old.seal();
-        LogSegment fresh = LogSegment.open(dir, base, config);
+        LogSegment fresh = LogSegment.open(dir, base, config, clock.millis());
         if (!fresh.isEmpty()) {
             throw new LogStorageException("cannot roll " + dir, new IOException("segment file for " + base
                     + " already has " + fresh.size() + " bytes"));
@@ -478,7 +487,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         for (LogSegment segment : List.copyOf(segments.values())) {
             removeSegment(segment, now);
         }
-        LogSegment fresh = LogSegment.open(dir, offset, config);
+        LogSegment fresh = LogSegment.open(dir, offset, config, clock.millis());
         fresh.loadTail();
         files.syncDirectory();
         segments.put(offset, fresh);

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,12 +43,14 @@ final class LogLoader {
     private final Path dir;
     private final LogConfig config;
     private final LogFiles files;
+    private final Clock clock;
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
 
-    LogLoader(Path dir, LogConfig config, LogFiles files) {
+    LogLoader(Path dir, LogConfig config, LogFiles files, Clock clock) {
         this.dir = dir;
         this.config = config;
         this.files = files;
+        this.clock = clock;
     }
 
     Loaded load() throws IOException {
@@ -89,7 +92,7 @@ final class LogLoader {
         }
         logStartOffset = applyLogStartOffset(logStartOffset);
         if (segments.isEmpty()) {
-            LogSegment fresh = LogSegment.open(dir, logStartOffset, config);
+            LogSegment fresh = LogSegment.open(dir, logStartOffset, config, clock.millis());
             fresh.loadTail();
             segments.put(logStartOffset, fresh);
             files.syncDirectory();
@@ -140,12 +143,12 @@ final class LogLoader {
     /** Opens a segment; an index whose header is unreadable is deleted and rebuilt by a full recovery. */
     private LogSegment openSegment(long base) throws IOException {
         try {
-            return LogSegment.open(dir, base, config);
+            return LogSegment.open(dir, base, config, clock.millis());
         } catch (CorruptIndexException e) {
             LOG.warn("{}: rebuilding the indexes of segment {}: {}", dir, base, e.getMessage());
             Files.deleteIfExists(LogSegment.indexPath(dir, base));
             Files.deleteIfExists(LogSegment.timeIndexPath(dir, base));
-            LogSegment segment = LogSegment.open(dir, base, config);
+            LogSegment segment = LogSegment.open(dir, base, config, clock.millis());
             recoverSegment(segment, 0);
             return segment;
         }

@@ -46,6 +46,7 @@ final class LogSegment {
     private long firstBatchMaxTimestamp = RecordBatch.NO_TIMESTAMP;
     private int bytesSinceLastIndexEntry;
     private volatile boolean deleted;
+    private long openedAtMs;
 
     private LogSegment(Path logFile, long baseOffset, FileChannel channel, OffsetIndex offsetIndex,
             TimeIndex timeIndex, int indexIntervalBytes) {
@@ -89,7 +90,7 @@ final class LogSegment {
      * Opens (creating if absent) the segment with this base offset in {@code dir}. The committed size is the
      * file's size; call {@link #loadTail} or {@link #recover} before appending or reading.
      */
-    static LogSegment open(Path dir, long baseOffset, LogConfig config) throws IOException {
+    static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
         Path log = logPath(dir, baseOffset);
         FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -111,6 +112,7 @@ final class LogSegment {
                 throw new CorruptLogException(log, Integer.MAX_VALUE, "segment larger than 2 GiB");
             }
             segment.size = (int) fileSize;
+            segment.openedAtMs = nowMs;
             return segment;
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -144,6 +146,11 @@ final class LogSegment {
     /** Max timestamp of the first batch; {@code segment.ms} rolling counts from it. -1 when empty. */
     long firstBatchMaxTimestamp() {
         return firstBatchMaxTimestamp;
+    }
+
+    /** Wall-clock time the segment was opened; {@code segment.ms} counts from it when batches carry no time. */
+    long openedAtMs() {
+        return openedAtMs;
     }
 
     boolean isEmpty() {

@@ -131,6 +131,24 @@ class LogTest {
     }
 
     @Test
+    void oldProducerTimestampsDoNotRollEveryBatch() {
+        open(LogConfig.defaults().withSegmentMs(1000));
+        for (int i = 0; i < 5; i++) {
+            log.append(TestBatches.batch(1, 5 + i, 10), 0); // replayed data from 1970
+        }
+        assertThat(log.segmentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void segmentsWithoutTimestampsRollOnWallClockAge() {
+        open(LogConfig.defaults().withSegmentMs(1000));
+        log.append(TestBatches.batch(1, -1, 10), 0);
+        clock.advance(1001);
+        log.append(TestBatches.batch(1, -1, 10), 0);
+        assertThat(log.segmentCount()).isEqualTo(2);
+    }
+
+    @Test
     void rollsWhenTheIndexIsFull() {
         // Room for a header and six offset-index entries only.
         open(LogConfig.defaults().withSegmentIndexBytes(64).withIndexIntervalBytes(0));
