@@ -358,6 +358,9 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
      * @throws OffsetOutOfRangeException if {@code startOffset} is below the log start or above the log end
      */
     public LogReadResult read(long startOffset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative: " + maxBytes);
+        }
         long start = logStartOffset;
         LogEndPoint endPoint = end;
         if (startOffset < start || startOffset > endPoint.offset()) {
