@@ -139,6 +139,16 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
      */
     abstract E fallbackEntry();
 
+    /**
+     * Writes an already checked entry into a free slot.
+     *
+     * @param buffer the mapped file
+     * @param entryStart byte index of the slot
+     * @param relativeOffset the entry's offset minus the base offset
+     * @param key the entry's other field (position or timestamp)
+     */
+    abstract void writeEntry(ByteBuffer buffer, int entryStart, int relativeOffset, long key);
+
     /** Checks one entry against the rules only its subclass knows; see {@link #checkEntries}. */
     @FunctionalInterface
     interface EntryCheck {
@@ -190,7 +200,7 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
      * @throws IllegalStateException if the index is closed
      */
     public final int maxEntries() {
-        return (mapped().capacity() - IndexHeader.SIZE) / entrySize;
+        return slotsIn(mapped());
     }
 
     /**
@@ -285,15 +295,22 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
     // Appends, for the subclasses (writer thread only)
 
     /**
-     * Checks that {@code offset} may be the next entry's offset.
+     * Appends an entry after checking it against the last one: its offset must be above the base offset, at
+     * most 2^31-1 above it and above the last entry's offset, and its other sorted field (position or
+     * timestamp) above the last entry's. The buffer and the count are read once, because this runs for every
+     * index entry the log writes.
      *
      * @param offset absolute offset of the new entry
-     * @return the offset relative to the base
-     * @throws InvalidIndexEntryException if it is not above the base offset and the last entry's offset, or is
-     *     too far above the base offset for an int32
+     * @param key the entry's other sorted field
+     * @param keyField where that field sits in an entry
+     * @param keyName the field's name, for messages
+     * @throws InvalidIndexEntryException if a rule is broken; nothing is written
+     * @throws IndexFullException if there is no free slot
      * @throws IllegalStateException if the index is closed
      */
-    final int relativeOffsetForAppend(long offset) {
+    final void appendEntry(long offset, long key, SlotKey keyField, String keyName) {
+        MappedByteBuffer mapped = mapped();
+        int count = entries;
         if (offset <= baseOffset) {
             throw new InvalidIndexEntryException(file, "offset " + offset + " is not above the base offset "
                     + baseOffset);
@@ -303,15 +320,30 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
                     + "offset " + baseOffset);
         }
         int relative = (int) (offset - baseOffset);
-        if (entries > 0 && relative <= lastEntryKey(relativeOffset)) {
-            throw new InvalidIndexEntryException(file, "offset " + offset + " is not above the last entry's "
-                    + (baseOffset + lastEntryKey(relativeOffset)));
+        if (count > 0) {
+            int lastStart = EntrySearch.slotStart(count - 1, entrySize);
+            long lastRelative = relativeOffset.at(mapped, lastStart);
+            if (relative <= lastRelative) {
+                throw new InvalidIndexEntryException(file, "offset " + offset + " is not above the last entry's "
+                        + (baseOffset + lastRelative));
+            }
+            long lastKey = keyField.at(mapped, lastStart);
+            if (key <= lastKey) {
+                throw new InvalidIndexEntryException(file, keyName + " " + key + " is not above the last entry's "
+                        + lastKey);
+            }
         }
-        return relative;
+        int slots = slotsIn(mapped);
+        if (count >= slots) {
+            throw new IndexFullException(file, slots);
+        }
+        writeEntry(mapped, EntrySearch.slotStart(count, entrySize), relative, key);
+        // Single writer: no lost update. The volatile write orders the entry's bytes before the new count.
+        entries = count + 1;
     }
 
     /**
-     * Reads a field of the newest entry; there must be one.
+     * Reads a field of the newest entry; there must be one. Writer thread only.
      *
      * @param key the field
      * @return its value
@@ -319,36 +351,6 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
      */
     final long lastEntryKey(SlotKey key) {
         return key.at(mapped(), EntrySearch.slotStart(entries - 1, entrySize));
-    }
-
-    /**
-     * Returns the buffer to write the next entry into, at byte {@link #nextEntryStart()}.
-     *
-     * @return the mapped file
-     * @throws IndexFullException if there is no free slot
-     * @throws IllegalStateException if the index is closed
-     */
-    final ByteBuffer bufferForAppend() {
-        MappedByteBuffer mapped = mapped();
-        if (entries >= (mapped.capacity() - IndexHeader.SIZE) / entrySize) {
-            throw new IndexFullException(file, entries);
-        }
-        return mapped;
-    }
-
-    /**
-     * Returns where the next entry goes.
-     *
-     * @return byte index of the first free slot
-     */
-    final int nextEntryStart() {
-        return EntrySearch.slotStart(entries, entrySize);
-    }
-
-    /** Makes the entry just written at {@link #nextEntryStart()} visible to readers. */
-    final void publishAppend() {
-        // Single writer: no lost update. The volatile write orders the entry's bytes before the new count.
-        entries = entries + 1;
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -553,6 +555,10 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
         return true;
     }
 
+    private int slotsIn(ByteBuffer mapped) {
+        return (mapped.capacity() - IndexHeader.SIZE) / entrySize;
+    }
+
     /** The current mapping; callers hold a lock side or are the writer. */
     private MappedByteBuffer mapped() {
         MappedByteBuffer mapped = buffer;
@@ -570,8 +576,7 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
     @Override
     public String toString() {
         MappedByteBuffer mapped = buffer;
-        String capacity = mapped == null ? "closed" : String.valueOf((mapped.capacity() - IndexHeader.SIZE)
-                / entrySize);
+        String capacity = mapped == null ? "closed" : String.valueOf(slotsIn(mapped));
         return getClass().getSimpleName() + "(" + file + ", baseOffset=" + baseOffset + ", entries=" + entries
                 + "/" + capacity + ")";
     }

@@ -65,19 +65,10 @@ public final class OffsetIndex extends AbstractMappedIndex<OffsetPosition> {
      * @throws IllegalStateException if the index is closed
      */
     public void append(long offset, int position) {
-        int relative = relativeOffsetForAppend(offset);
         if (position < 0) {
             throw new InvalidIndexEntryException(file(), "position " + position + " is negative");
         }
-        if (entryCount() > 0 && position <= lastEntryKey(POSITION)) {
-            throw new InvalidIndexEntryException(file(), "position " + position + " is not above the last entry's "
-                    + lastEntryKey(POSITION));
-        }
-        ByteBuffer buffer = bufferForAppend();
-        int at = nextEntryStart();
-        buffer.putInt(at, relative);
-        buffer.putInt(at + 4, position);
-        publishAppend();
+        appendEntry(offset, position, POSITION, "position");
     }
 
     /**
@@ -125,6 +116,12 @@ public final class OffsetIndex extends AbstractMappedIndex<OffsetPosition> {
             }
             return null;
         });
+    }
+
+    @Override
+    void writeEntry(ByteBuffer buffer, int entryStart, int relativeOffset, long position) {
+        buffer.putInt(entryStart, relativeOffset);
+        buffer.putInt(entryStart + 4, (int) position);
     }
 
     @Override

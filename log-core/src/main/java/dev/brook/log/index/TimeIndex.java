@@ -82,12 +82,7 @@ public final class TimeIndex extends AbstractMappedIndex<TimestampOffset> {
         if (empty && offset == baseOffset()) {
             return false;
         }
-        int relative = relativeOffsetForAppend(offset);
-        ByteBuffer buffer = bufferForAppend();
-        int at = nextEntryStart();
-        buffer.putLong(at, timestamp);
-        buffer.putInt(at + 8, relative);
-        publishAppend();
+        appendEntry(offset, timestamp, TIMESTAMP, "timestamp");
         return true;
     }
 
@@ -124,6 +119,12 @@ public final class TimeIndex extends AbstractMappedIndex<TimestampOffset> {
             }
             return null;
         });
+    }
+
+    @Override
+    void writeEntry(ByteBuffer buffer, int entryStart, int relativeOffset, long timestamp) {
+        buffer.putLong(entryStart, timestamp);
+        buffer.putInt(entryStart + 8, relativeOffset);
     }
 
     @Override
