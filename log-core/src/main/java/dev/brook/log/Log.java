@@ -161,6 +161,16 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
      * @throws LogStorageException on an I/O failure (nothing becomes visible)
      */
     public LogAppendInfo append(ByteBuffer records, int leaderEpoch) {
+        return append(records, leaderEpoch, AppendHook.NONE);
+    }
+
+    /**
+     * Appends as {@link #append(ByteBuffer, int)} does, calling {@code hook} under the log's append lock: after
+     * offsets are assigned and before the bytes are written (it may reject the append by throwing; nothing is
+     * written then), and after the write succeeded. The partition layer keeps idempotent-producer state this
+     * way, in the same critical section as the append, while the fsync still runs outside it.
+     */
+    public LogAppendInfo append(ByteBuffer records, int leaderEpoch, AppendHook hook) {
         List<RecordBatch> batches = validate(records);
         LogAppendInfo info;
         appendLock.lock();
@@ -183,10 +193,12 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 recordCount += batch.recordCount();
                 next = batch.nextOffset();
             }
+            hook.beforeWrite(batches);
             write(records, next - 1, recordCount, maxTimestamp);
             if (leaderEpoch >= 0) {
                 assignEpoch(leaderEpoch, first);
             }
+            hook.afterWrite(batches);
             info = new LogAppendInfo(first, next - 1, maxTimestamp, appendTime, batches.size(), recordCount,
                     records.remaining());
         } finally {

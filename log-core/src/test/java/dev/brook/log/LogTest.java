@@ -319,6 +319,39 @@ class LogTest {
     }
 
     @Test
+    void anAppendHookSeesAssignedOffsetsAndCanRejectTheAppend() {
+        open(LogConfig.defaults());
+        List<Long> seen = new java.util.ArrayList<>();
+        AppendHook recording = new AppendHook() {
+            @Override
+            public void beforeWrite(List<RecordBatch> batches) {
+                batches.forEach(b -> seen.add(b.baseOffset()));
+            }
+
+            @Override
+            public void afterWrite(List<RecordBatch> batches) {
+                seen.add(-1L);
+            }
+        };
+        log.append(TestBatches.batch(2, 100, 10), 0, recording);
+        log.append(TestBatches.batch(2, 100, 10), 0, recording);
+        assertThat(seen).containsExactly(0L, -1L, 2L, -1L);
+        AppendHook rejecting = new AppendHook() {
+            @Override
+            public void beforeWrite(List<RecordBatch> batches) {
+                throw new IllegalStateException("duplicate");
+            }
+
+            @Override
+            public void afterWrite(List<RecordBatch> batches) {
+            }
+        };
+        assertThatThrownBy(() -> log.append(TestBatches.batch(2, 100, 10), 0, rejecting))
+                .hasMessage("duplicate");
+        assertThat(log.logEndOffset()).isEqualTo(4);
+    }
+
+    @Test
     void followerAppendKeepsOffsetsAndEpochs() throws IOException {
         open(LogConfig.defaults());
         ByteBuffer batch = TestBatches.batch(3, 100, 10);
