@@ -1,0 +1,123 @@
+package dev.brook.protocol;
+
+/**
+ * The Kafka APIs Brook implements, with the version range it advertises in ApiVersions (docs/kafka-protocol.md §1,
+ * "Advertise" column), the lowest version it can actually parse (Produce advertises 0 for librdkafka's compression
+ * check but parses only 3+; v0-2 get UNSUPPORTED_VERSION), and the first flexible version from Kafka's schemas.
+ * Only implemented APIs are listed: advertising anything else makes clients use it.
+ */
+public enum ApiKey {
+    /** Produce: advertise 0-7, parse 3-7, flexible from 9. */
+    PRODUCE(0, "Produce", 0, 7, 3, 9),
+    /** Fetch: 4-11, flexible from 12. */
+    FETCH(1, "Fetch", 4, 11, 4, 12),
+    /** ListOffsets: 1-5, flexible from 6. */
+    LIST_OFFSETS(2, "ListOffsets", 1, 5, 1, 6),
+    /** Metadata: 4-8, flexible from 9. */
+    METADATA(3, "Metadata", 4, 8, 4, 9),
+    /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
+    API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3);
+
+    private static final ApiKey[] BY_ID;
+
+    static {
+        int max = 0;
+        for (ApiKey k : values()) {
+            max = Math.max(max, k.id);
+        }
+        BY_ID = new ApiKey[max + 1];
+        for (ApiKey k : values()) {
+            BY_ID[k.id] = k;
+        }
+    }
+
+    private final short id;
+    private final String apiName;
+    private final short advertisedMin;
+    private final short advertisedMax;
+    private final short lowestImplemented;
+    private final short firstFlexible;
+
+    ApiKey(int id, String apiName, int advertisedMin, int advertisedMax, int lowestImplemented, int firstFlexible) {
+        this.id = (short) id;
+        this.apiName = apiName;
+        this.advertisedMin = (short) advertisedMin;
+        this.advertisedMax = (short) advertisedMax;
+        this.lowestImplemented = (short) lowestImplemented;
+        this.firstFlexible = (short) firstFlexible;
+    }
+
+    /**
+     * @param id the wire api key
+     * @return the implemented API with that key, or null when Brook does not implement it
+     */
+    public static ApiKey forId(short id) {
+        return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+    }
+
+    /** @return the wire api key */
+    public short id() {
+        return id;
+    }
+
+    /** @return the schema name, e.g. "ApiVersions" */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** @return the lowest version advertised in ApiVersions */
+    public short advertisedMin() {
+        return advertisedMin;
+    }
+
+    /** @return the highest version advertised in ApiVersions */
+    public short advertisedMax() {
+        return advertisedMax;
+    }
+
+    /** @return the lowest version Brook can parse; advertised versions below it are answered UNSUPPORTED_VERSION */
+    public short lowestImplemented() {
+        return lowestImplemented;
+    }
+
+    /** @return the first version using flexible (compact, tagged) encoding */
+    public short firstFlexible() {
+        return firstFlexible;
+    }
+
+    /**
+     * @param version an api version
+     * @return whether Brook parses requests and writes responses at that version
+     */
+    public boolean isImplemented(short version) {
+        return version >= lowestImplemented && version <= advertisedMax;
+    }
+
+    /**
+     * @param version an api version
+     * @return whether that version uses flexible encoding
+     */
+    public boolean isFlexible(short version) {
+        return version >= firstFlexible;
+    }
+
+    /**
+     * @param version an api version
+     * @return 2 for flexible versions, else 1 (header v0 is gone since Kafka 4.0)
+     */
+    public short requestHeaderVersion(short version) {
+        return isFlexible(version) ? (short) 2 : (short) 1;
+    }
+
+    /**
+     * @param version an api version
+     * @return 1 for flexible versions, else 0; always 0 for ApiVersions (KIP-511: a client must be able to parse the
+     *         reply to a version the broker does not know)
+     */
+    public short responseHeaderVersion(short version) {
+        if (this == API_VERSIONS) {
+            return 0;
+        }
+        return isFlexible(version) ? (short) 1 : (short) 0;
+    }
+}

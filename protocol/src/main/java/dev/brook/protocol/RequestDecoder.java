@@ -1,0 +1,42 @@
+package dev.brook.protocol;
+
+import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.wire.MalformedMessageException;
+import dev.brook.protocol.wire.WireReader;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns one request frame (without its int32 size prefix) into a {@link DecodedRequest}. Trailing bytes after the body
+ * are ignored, as Kafka does. Record batches in the body are zero-copy slices of the frame, so the frame buffer must
+ * stay untouched while the request is being handled.
+ */
+public final class RequestDecoder {
+    private RequestDecoder() {
+    }
+
+    /**
+     * @param frame the request bytes from position to limit, without the size prefix; its position is not changed
+     * @return the header and body
+     * @throws UnsupportedApiVersionException if the api key is not implemented or the version is outside
+     *                                        {@link ApiKey#isImplemented(short)}
+     * @throws MalformedMessageException      if the frame cannot be parsed
+     */
+    public static DecodedRequest decode(ByteBuffer frame) {
+        WireReader r = new WireReader(frame);
+        RequestHeader header = RequestHeader.readFixedPart(r);
+        ApiKey api = header.api();
+        short v = header.apiVersion();
+        if (api == null || !api.isImplemented(v)) {
+            throw new UnsupportedApiVersionException(header);
+        }
+        if (header.headerVersion() >= 2) {
+            r.readTaggedFields();
+        }
+        // One line per API, so branches adding APIs merge without conflicts.
+        Object body = switch (api) {
+            case API_VERSIONS -> ApiVersionsRequest.read(r, v);
+            case PRODUCE, FETCH, LIST_OFFSETS, METADATA -> throw new UnsupportedApiVersionException(header);
+        };
+        return new DecodedRequest(header, body);
+    }
+}

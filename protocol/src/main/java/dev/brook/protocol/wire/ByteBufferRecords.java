@@ -1,0 +1,46 @@
+package dev.brook.protocol.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A {@link RecordsPayload} held in a heap or direct {@link ByteBuffer}: the bytes between the buffer's position and
+ * limit. Produce requests decode their records as one of these, a zero-copy slice of the request frame.
+ */
+public final class ByteBufferRecords implements RecordsPayload {
+    private final ByteBuffer buffer;
+
+    /**
+     * @param buffer the records bytes, from position to limit; kept (not copied), so callers must not change it
+     */
+    public ByteBufferRecords(ByteBuffer buffer) {
+        this.buffer = Objects.requireNonNull(buffer, "buffer").slice();
+    }
+
+    /**
+     * @return a read-only view of the bytes, positioned at 0; each call returns an independent view
+     */
+    public ByteBuffer buffer() {
+        return buffer.asReadOnlyBuffer();
+    }
+
+    @Override
+    public int sizeInBytes() {
+        return buffer.remaining();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ByteBufferRecords other && buffer.equals(other.buffer);
+    }
+
+    @Override
+    public int hashCode() {
+        return buffer.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ByteBufferRecords[" + buffer.remaining() + " bytes]";
+    }
+}
