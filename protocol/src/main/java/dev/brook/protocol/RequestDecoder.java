@@ -1,6 +1,7 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
 import dev.brook.protocol.wire.WireReader;
 import java.nio.ByteBuffer;
@@ -35,7 +36,8 @@ public final class RequestDecoder {
         // One line per API, so branches adding APIs merge without conflicts.
         Object body = switch (api) {
             case API_VERSIONS -> ApiVersionsRequest.read(r, v);
-            case PRODUCE, FETCH, LIST_OFFSETS, METADATA -> throw new UnsupportedApiVersionException(header);
+            case METADATA -> MetadataRequest.read(r, v);
+            case PRODUCE, FETCH, LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
         };
         return new DecodedRequest(header, body);
     }
