@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.MetadataRequest;
+import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
 import dev.brook.protocol.wire.WireReader;
 import java.nio.ByteBuffer;
@@ -37,7 +38,8 @@ public final class RequestDecoder {
         Object body = switch (api) {
             case API_VERSIONS -> ApiVersionsRequest.read(r, v);
             case METADATA -> MetadataRequest.read(r, v);
-            case PRODUCE, FETCH, LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
+            case PRODUCE -> ProduceRequest.read(r, v);
+            case FETCH, LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
         };
         return new DecodedRequest(header, body);
     }

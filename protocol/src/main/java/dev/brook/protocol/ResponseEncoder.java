@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
 import dev.brook.protocol.message.MetadataResponse;
+import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.wire.EncodedMessage;
 import dev.brook.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
@@ -41,7 +42,8 @@ public final class ResponseEncoder {
         switch (api) {
             case API_VERSIONS -> as(ApiVersionsResponse.class, api, responseBody).write(w, v);
             case METADATA -> as(MetadataResponse.class, api, responseBody).write(w, v);
-            case PRODUCE, FETCH, LIST_OFFSETS -> throw new IllegalArgumentException("not yet encodable: " + api);
+            case PRODUCE -> as(ProduceResponse.class, api, responseBody).write(w, v);
+            case FETCH, LIST_OFFSETS -> throw new IllegalArgumentException("not yet encodable: " + api);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();
