@@ -1,6 +1,7 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
@@ -39,7 +40,8 @@ public final class RequestDecoder {
             case API_VERSIONS -> ApiVersionsRequest.read(r, v);
             case METADATA -> MetadataRequest.read(r, v);
             case PRODUCE -> ProduceRequest.read(r, v);
-            case FETCH, LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
+            case FETCH -> FetchRequest.read(r, v);
+            case LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
         };
         return new DecodedRequest(header, body);
     }

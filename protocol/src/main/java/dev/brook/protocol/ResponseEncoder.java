@@ -1,6 +1,7 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
+import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.wire.EncodedMessage;
@@ -43,7 +44,8 @@ public final class ResponseEncoder {
             case API_VERSIONS -> as(ApiVersionsResponse.class, api, responseBody).write(w, v);
             case METADATA -> as(MetadataResponse.class, api, responseBody).write(w, v);
             case PRODUCE -> as(ProduceResponse.class, api, responseBody).write(w, v);
-            case FETCH, LIST_OFFSETS -> throw new IllegalArgumentException("not yet encodable: " + api);
+            case FETCH -> as(FetchResponse.class, api, responseBody).write(w, v);
+            case LIST_OFFSETS -> throw new IllegalArgumentException("not yet encodable: " + api);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();
