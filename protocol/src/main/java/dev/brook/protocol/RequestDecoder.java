@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
@@ -41,7 +42,7 @@ public final class RequestDecoder {
             case METADATA -> MetadataRequest.read(r, v);
             case PRODUCE -> ProduceRequest.read(r, v);
             case FETCH -> FetchRequest.read(r, v);
-            case LIST_OFFSETS -> throw new UnsupportedApiVersionException(header);
+            case LIST_OFFSETS -> ListOffsetsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

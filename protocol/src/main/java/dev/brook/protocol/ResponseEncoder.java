@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
 import dev.brook.protocol.message.FetchResponse;
+import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.wire.EncodedMessage;
@@ -45,7 +46,7 @@ public final class ResponseEncoder {
             case METADATA -> as(MetadataResponse.class, api, responseBody).write(w, v);
             case PRODUCE -> as(ProduceResponse.class, api, responseBody).write(w, v);
             case FETCH -> as(FetchResponse.class, api, responseBody).write(w, v);
-            case LIST_OFFSETS -> throw new IllegalArgumentException("not yet encodable: " + api);
+            case LIST_OFFSETS -> as(ListOffsetsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();
