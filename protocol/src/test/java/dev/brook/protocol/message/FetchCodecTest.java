@@ -25,9 +25,9 @@ import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.protocol.Readable;
 import org.junit.jupiter.api.Test;
 
-class FetchCodecTest {
+public class FetchCodecTest {
 
-    static final class RequestCodec implements KafkaTwoWay.Codec<FetchRequest, FetchRequestData> {
+    public static final class RequestCodec implements KafkaTwoWay.Codec<FetchRequest, FetchRequestData> {
         @Override
         public FetchRequest random(Random rnd, short v) {
             List<FetchRequest.Topic> topics = list(rnd, 4, r -> new FetchRequest.Topic(string(r),

@@ -18,9 +18,9 @@ import org.apache.kafka.common.message.ListOffsetsResponseData;
 import org.apache.kafka.common.protocol.Readable;
 import org.junit.jupiter.api.Test;
 
-class ListOffsetsCodecTest {
+public class ListOffsetsCodecTest {
 
-    static final class RequestCodec implements KafkaTwoWay.Codec<ListOffsetsRequest, ListOffsetsRequestData> {
+    public static final class RequestCodec implements KafkaTwoWay.Codec<ListOffsetsRequest, ListOffsetsRequestData> {
         @Override
         public ListOffsetsRequest random(Random rnd, short v) {
             return new ListOffsetsRequest(int32(rnd), v >= 2 ? int8(rnd) : 0, list(rnd, 4,

@@ -17,9 +17,9 @@ import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.protocol.Readable;
 import org.junit.jupiter.api.Test;
 
-class MetadataCodecTest {
+public class MetadataCodecTest {
 
-    static final class RequestCodec implements KafkaTwoWay.Codec<MetadataRequest, MetadataRequestData> {
+    public static final class RequestCodec implements KafkaTwoWay.Codec<MetadataRequest, MetadataRequestData> {
         @Override
         public MetadataRequest random(Random rnd, short v) {
             List<String> topics = rnd.nextInt(4) == 0 ? null : list(rnd, 5, r -> string(r));

@@ -27,9 +27,9 @@ import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.Readable;
 import org.junit.jupiter.api.Test;
 
-class ProduceCodecTest {
+public class ProduceCodecTest {
 
-    static final class RequestCodec implements KafkaTwoWay.Codec<ProduceRequest, ProduceRequestData> {
+    public static final class RequestCodec implements KafkaTwoWay.Codec<ProduceRequest, ProduceRequestData> {
         @Override
         public ProduceRequest random(Random rnd, short v) {
             return new ProduceRequest(nullableString(rnd), int16(rnd), int32(rnd),
