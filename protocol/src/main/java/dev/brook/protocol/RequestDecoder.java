@@ -1,6 +1,10 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.ListOffsetsRequest;
+import dev.brook.protocol.message.MetadataRequest;
+import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
 import dev.brook.protocol.wire.WireReader;
 import java.nio.ByteBuffer;
@@ -35,7 +39,10 @@ public final class RequestDecoder {
         // One line per API, so branches adding APIs merge without conflicts.
         Object body = switch (api) {
             case API_VERSIONS -> ApiVersionsRequest.read(r, v);
-            case PRODUCE, FETCH, LIST_OFFSETS, METADATA -> throw new UnsupportedApiVersionException(header);
+            case METADATA -> MetadataRequest.read(r, v);
+            case PRODUCE -> ProduceRequest.read(r, v);
+            case FETCH -> FetchRequest.read(r, v);
+            case LIST_OFFSETS -> ListOffsetsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

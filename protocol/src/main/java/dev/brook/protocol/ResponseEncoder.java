@@ -1,6 +1,10 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
+import dev.brook.protocol.message.FetchResponse;
+import dev.brook.protocol.message.ListOffsetsResponse;
+import dev.brook.protocol.message.MetadataResponse;
+import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.wire.EncodedMessage;
 import dev.brook.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
@@ -39,7 +43,10 @@ public final class ResponseEncoder {
         // One line per API, so branches adding APIs merge without conflicts.
         switch (api) {
             case API_VERSIONS -> as(ApiVersionsResponse.class, api, responseBody).write(w, v);
-            case PRODUCE, FETCH, LIST_OFFSETS, METADATA -> throw new IllegalArgumentException("not yet encodable: " + api);
+            case METADATA -> as(MetadataResponse.class, api, responseBody).write(w, v);
+            case PRODUCE -> as(ProduceResponse.class, api, responseBody).write(w, v);
+            case FETCH -> as(FetchResponse.class, api, responseBody).write(w, v);
+            case LIST_OFFSETS -> as(ListOffsetsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

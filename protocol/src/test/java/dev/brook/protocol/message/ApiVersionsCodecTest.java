@@ -16,9 +16,9 @@ import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.protocol.Readable;
 import org.junit.jupiter.api.Test;
 
-class ApiVersionsCodecTest {
+public class ApiVersionsCodecTest {
 
-    static final class RequestCodec implements KafkaTwoWay.Codec<ApiVersionsRequest, ApiVersionsRequestData> {
+    public static final class RequestCodec implements KafkaTwoWay.Codec<ApiVersionsRequest, ApiVersionsRequestData> {
         @Override
         public ApiVersionsRequest random(Random rnd, short v) {
             return v >= 3 ? new ApiVersionsRequest(string(rnd), string(rnd)) : new ApiVersionsRequest("", "");

@@ -7,6 +7,7 @@ import dev.brook.protocol.wire.EncodedMessage;
 import dev.brook.protocol.wire.WireReader;
 import dev.brook.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.Random;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
@@ -86,22 +87,29 @@ public final class KafkaTwoWay {
                 ByteBuffer consumedCheck = brookBytes.duplicate();
                 codec.kafkaRead(new ByteBufferAccessor(consumedCheck), v);
                 assertThat(consumedCheck.remaining()).as("Kafka left bytes unread, " + where).isZero();
-                assertThat(codec.fromKafka(kafka, v)).as("Brook write -> Kafka read, " + where)
-                        .usingRecursiveComparison()
-                        .withEqualsForType(Object::equals, ByteBufferRecords.class).isEqualTo(original);
+                assertFieldByField(codec.fromKafka(kafka, v), original, "Brook write -> Kafka read, " + where);
 
                 K converted = codec.toKafka(original, v);
                 ByteBuffer kafkaBytes = kafkaBytes(converted, v);
                 WireReader r = new WireReader(kafkaBytes.duplicate());
                 B read = codec.read(r, v);
                 assertThat(r.remaining()).as("Brook left bytes unread, " + where).isZero();
-                assertThat(read).as("Kafka write -> Brook read, " + where)
-                        .usingRecursiveComparison()
-                        .withEqualsForType(Object::equals, ByteBufferRecords.class).isEqualTo(original);
+                assertFieldByField(read, original, "Kafka write -> Brook read, " + where);
                 assertThat(codec.toKafka(read, v)).as("Kafka view of Brook read, " + where).isEqualTo(converted);
 
                 assertThat(brookBytes).as("Brook and Kafka bytes differ, " + where).isEqualTo(kafkaBytes);
             }
+        }
+    }
+
+    /**
+     * Record equality first (fast); on a mismatch AssertJ's recursive comparison names the differing fields.
+     */
+    private static void assertFieldByField(Object actual, Object expected, String where) {
+        if (!Objects.equals(actual, expected)) {
+            assertThat(actual).as(where).usingRecursiveComparison()
+                    .withEqualsForType(Object::equals, ByteBufferRecords.class).isEqualTo(expected);
+            assertThat(actual).as(where).isEqualTo(expected);
         }
     }
 
