@@ -16,7 +16,11 @@ public enum ApiKey {
     /** Metadata: 4-8, flexible from 9. */
     METADATA(3, "Metadata", 4, 8, 4, 9),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
-    API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3);
+    API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
+    /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */
+    CREATE_TOPICS(19, "CreateTopics", 2, 4, 2, 5),
+    // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
+    ;
 
     private static final ApiKey[] BY_ID;
 
