@@ -19,6 +19,8 @@ public enum ApiKey {
     API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
     /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */
     CREATE_TOPICS(19, "CreateTopics", 2, 4, 2, 5),
+    /** DeleteTopics: 1-3, flexible from 4. */
+    DELETE_TOPICS(20, "DeleteTopics", 1, 3, 1, 4),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 

@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.CreateTopicsRequest;
+import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
@@ -45,6 +46,7 @@ public final class RequestDecoder {
             case FETCH -> FetchRequest.read(r, v);
             case LIST_OFFSETS -> ListOffsetsRequest.read(r, v);
             case CREATE_TOPICS -> CreateTopicsRequest.read(r, v);
+            case DELETE_TOPICS -> DeleteTopicsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.brook.protocol.message.ApiVersionsCodecTest;
 import dev.brook.protocol.message.CreateTopicsCodecTest;
+import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
@@ -71,6 +72,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.FETCH, new FetchCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LIST_OFFSETS, new ListOffsetsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.CREATE_TOPICS, new CreateTopicsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DELETE_TOPICS, new DeleteTopicsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
