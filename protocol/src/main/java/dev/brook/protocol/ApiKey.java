@@ -21,6 +21,8 @@ public enum ApiKey {
     CREATE_TOPICS(19, "CreateTopics", 2, 4, 2, 5),
     /** DeleteTopics: 1-3, flexible from 4. */
     DELETE_TOPICS(20, "DeleteTopics", 1, 3, 1, 4),
+    /** DeleteRecords: 0-1, flexible from 2. */
+    DELETE_RECORDS(21, "DeleteRecords", 0, 1, 0, 2),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 

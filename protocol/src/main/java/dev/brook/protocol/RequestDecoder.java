@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.CreateTopicsRequest;
+import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
@@ -47,6 +48,7 @@ public final class RequestDecoder {
             case LIST_OFFSETS -> ListOffsetsRequest.read(r, v);
             case CREATE_TOPICS -> CreateTopicsRequest.read(r, v);
             case DELETE_TOPICS -> DeleteTopicsRequest.read(r, v);
+            case DELETE_RECORDS -> DeleteRecordsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

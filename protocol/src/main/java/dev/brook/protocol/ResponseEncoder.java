@@ -2,6 +2,7 @@ package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
 import dev.brook.protocol.message.CreateTopicsResponse;
+import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
@@ -51,6 +52,7 @@ public final class ResponseEncoder {
             case LIST_OFFSETS -> as(ListOffsetsResponse.class, api, responseBody).write(w, v);
             case CREATE_TOPICS -> as(CreateTopicsResponse.class, api, responseBody).write(w, v);
             case DELETE_TOPICS -> as(DeleteTopicsResponse.class, api, responseBody).write(w, v);
+            case DELETE_RECORDS -> as(DeleteRecordsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

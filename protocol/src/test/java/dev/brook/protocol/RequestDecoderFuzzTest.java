@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.brook.protocol.message.ApiVersionsCodecTest;
 import dev.brook.protocol.message.CreateTopicsCodecTest;
+import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
@@ -73,6 +74,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.LIST_OFFSETS, new ListOffsetsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.CREATE_TOPICS, new CreateTopicsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DELETE_TOPICS, new DeleteTopicsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DELETE_RECORDS, new DeleteRecordsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
