@@ -5,6 +5,7 @@ import dev.brook.protocol.message.CreateTopicsRequest;
 import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
@@ -49,6 +50,7 @@ public final class RequestDecoder {
             case CREATE_TOPICS -> CreateTopicsRequest.read(r, v);
             case DELETE_TOPICS -> DeleteTopicsRequest.read(r, v);
             case DELETE_RECORDS -> DeleteRecordsRequest.read(r, v);
+            case INIT_PRODUCER_ID -> InitProducerIdRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -5,6 +5,7 @@ import dev.brook.protocol.message.CreateTopicsResponse;
 import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.FetchResponse;
+import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
@@ -53,6 +54,7 @@ public final class ResponseEncoder {
             case CREATE_TOPICS -> as(CreateTopicsResponse.class, api, responseBody).write(w, v);
             case DELETE_TOPICS -> as(DeleteTopicsResponse.class, api, responseBody).write(w, v);
             case DELETE_RECORDS -> as(DeleteRecordsResponse.class, api, responseBody).write(w, v);
+            case INIT_PRODUCER_ID -> as(InitProducerIdResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

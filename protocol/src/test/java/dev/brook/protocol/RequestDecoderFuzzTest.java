@@ -8,6 +8,7 @@ import dev.brook.protocol.message.CreateTopicsCodecTest;
 import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
+import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
@@ -75,6 +76,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.CREATE_TOPICS, new CreateTopicsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DELETE_TOPICS, new DeleteTopicsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DELETE_RECORDS, new DeleteRecordsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.INIT_PRODUCER_ID, new InitProducerIdCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
