@@ -25,6 +25,8 @@ public enum ApiKey {
     DELETE_RECORDS(21, "DeleteRecords", 0, 1, 0, 2),
     /** InitProducerId: 0-1 (the idempotent producer needs it), flexible from 2. */
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 1, 0, 2),
+    /** DescribeConfigs: 1-3, flexible from 4. */
+    DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 3, 1, 4),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 

@@ -4,6 +4,7 @@ import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.CreateTopicsRequest;
 import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
+import dev.brook.protocol.message.DescribeConfigsRequest;
 import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
@@ -51,6 +52,7 @@ public final class RequestDecoder {
             case DELETE_TOPICS -> DeleteTopicsRequest.read(r, v);
             case DELETE_RECORDS -> DeleteRecordsRequest.read(r, v);
             case INIT_PRODUCER_ID -> InitProducerIdRequest.read(r, v);
+            case DESCRIBE_CONFIGS -> DescribeConfigsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

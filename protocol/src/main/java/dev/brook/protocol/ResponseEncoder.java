@@ -4,6 +4,7 @@ import dev.brook.protocol.message.ApiVersionsResponse;
 import dev.brook.protocol.message.CreateTopicsResponse;
 import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
+import dev.brook.protocol.message.DescribeConfigsResponse;
 import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
@@ -55,6 +56,7 @@ public final class ResponseEncoder {
             case DELETE_TOPICS -> as(DeleteTopicsResponse.class, api, responseBody).write(w, v);
             case DELETE_RECORDS -> as(DeleteRecordsResponse.class, api, responseBody).write(w, v);
             case INIT_PRODUCER_ID -> as(InitProducerIdResponse.class, api, responseBody).write(w, v);
+            case DESCRIBE_CONFIGS -> as(DescribeConfigsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -7,6 +7,7 @@ import dev.brook.protocol.message.ApiVersionsCodecTest;
 import dev.brook.protocol.message.CreateTopicsCodecTest;
 import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
+import dev.brook.protocol.message.DescribeConfigsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
@@ -77,6 +78,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.DELETE_TOPICS, new DeleteTopicsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DELETE_RECORDS, new DeleteRecordsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.INIT_PRODUCER_ID, new InitProducerIdCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
