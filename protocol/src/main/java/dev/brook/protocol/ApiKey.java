@@ -15,6 +15,8 @@ public enum ApiKey {
     LIST_OFFSETS(2, "ListOffsets", 1, 5, 1, 6),
     /** Metadata: 4-8, flexible from 9. */
     METADATA(3, "Metadata", 4, 8, 4, 9),
+    /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
+    FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
     API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
     /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */

@@ -6,6 +6,7 @@ import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.DescribeConfigsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.FindCoordinatorRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
@@ -53,6 +54,7 @@ public final class RequestDecoder {
             case DELETE_RECORDS -> DeleteRecordsRequest.read(r, v);
             case INIT_PRODUCER_ID -> InitProducerIdRequest.read(r, v);
             case DESCRIBE_CONFIGS -> DescribeConfigsRequest.read(r, v);
+            case FIND_COORDINATOR -> FindCoordinatorRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -6,6 +6,7 @@ import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.DescribeConfigsResponse;
 import dev.brook.protocol.message.FetchResponse;
+import dev.brook.protocol.message.FindCoordinatorResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
@@ -57,6 +58,7 @@ public final class ResponseEncoder {
             case DELETE_RECORDS -> as(DeleteRecordsResponse.class, api, responseBody).write(w, v);
             case INIT_PRODUCER_ID -> as(InitProducerIdResponse.class, api, responseBody).write(w, v);
             case DESCRIBE_CONFIGS -> as(DescribeConfigsResponse.class, api, responseBody).write(w, v);
+            case FIND_COORDINATOR -> as(FindCoordinatorResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

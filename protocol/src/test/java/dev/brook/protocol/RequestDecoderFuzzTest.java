@@ -9,6 +9,7 @@ import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.DescribeConfigsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
+import dev.brook.protocol.message.FindCoordinatorCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
@@ -79,6 +80,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.DELETE_RECORDS, new DeleteRecordsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.INIT_PRODUCER_ID, new InitProducerIdCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.FIND_COORDINATOR, new FindCoordinatorCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
