@@ -29,6 +29,8 @@ public enum ApiKey {
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 1, 0, 2),
     /** DescribeConfigs: 1-3, flexible from 4. */
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 3, 1, 4),
+    /** CreatePartitions: 0-1 (kafka-clients 4.3.1 has 0-3), flexible from 2. */
+    CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 0, 2),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 

@@ -1,6 +1,7 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.message.CreatePartitionsRequest;
 import dev.brook.protocol.message.CreateTopicsRequest;
 import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
@@ -55,6 +56,7 @@ public final class RequestDecoder {
             case INIT_PRODUCER_ID -> InitProducerIdRequest.read(r, v);
             case DESCRIBE_CONFIGS -> DescribeConfigsRequest.read(r, v);
             case FIND_COORDINATOR -> FindCoordinatorRequest.read(r, v);
+            case CREATE_PARTITIONS -> CreatePartitionsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -1,6 +1,7 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
+import dev.brook.protocol.message.CreatePartitionsResponse;
 import dev.brook.protocol.message.CreateTopicsResponse;
 import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
@@ -59,6 +60,7 @@ public final class ResponseEncoder {
             case INIT_PRODUCER_ID -> as(InitProducerIdResponse.class, api, responseBody).write(w, v);
             case DESCRIBE_CONFIGS -> as(DescribeConfigsResponse.class, api, responseBody).write(w, v);
             case FIND_COORDINATOR -> as(FindCoordinatorResponse.class, api, responseBody).write(w, v);
+            case CREATE_PARTITIONS -> as(CreatePartitionsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.brook.protocol.message.ApiVersionsCodecTest;
+import dev.brook.protocol.message.CreatePartitionsCodecTest;
 import dev.brook.protocol.message.CreateTopicsCodecTest;
 import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
@@ -81,6 +82,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.INIT_PRODUCER_ID, new InitProducerIdCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.FIND_COORDINATOR, new FindCoordinatorCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.CREATE_PARTITIONS, new CreatePartitionsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
