@@ -48,7 +48,8 @@ public class CreateTopicsCodecTest {
 
         @Override
         public CreateTopicsRequestData toKafka(CreateTopicsRequest m, short v) {
-            CreateTopicsRequestData.CreatableTopicCollection topics = new CreateTopicsRequestData.CreatableTopicCollection();
+            CreateTopicsRequestData.CreatableTopicCollection topics =
+                    new CreateTopicsRequestData.CreatableTopicCollection();
             for (CreateTopicsRequest.CreatableTopic t : m.topics()) {
                 CreateTopicsRequestData.CreatableReplicaAssignmentCollection assignments =
                         new CreateTopicsRequestData.CreatableReplicaAssignmentCollection();

@@ -159,6 +159,6 @@ public class DescribeConfigsCodecTest {
 
     @Test
     void responseMatchesKafkaBothWaysInEveryVersion() {
-        KafkaTwoWay.check(new ResponseCodec(), 1, 3, 100);
+        KafkaTwoWay.check(new ResponseCodec(), 1, 3, 200);
     }
 }
