@@ -15,8 +15,24 @@ public enum ApiKey {
     LIST_OFFSETS(2, "ListOffsets", 1, 5, 1, 6),
     /** Metadata: 4-8, flexible from 9. */
     METADATA(3, "Metadata", 4, 8, 4, 9),
+    /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
+    FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
-    API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3);
+    API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
+    /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */
+    CREATE_TOPICS(19, "CreateTopics", 2, 4, 2, 5),
+    /** DeleteTopics: 1-3, flexible from 4. */
+    DELETE_TOPICS(20, "DeleteTopics", 1, 3, 1, 4),
+    /** DeleteRecords: 0-1, flexible from 2. */
+    DELETE_RECORDS(21, "DeleteRecords", 0, 1, 0, 2),
+    /** InitProducerId: 0-1 (the idempotent producer needs it), flexible from 2. */
+    INIT_PRODUCER_ID(22, "InitProducerId", 0, 1, 0, 2),
+    /** DescribeConfigs: 1-3, flexible from 4. */
+    DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 3, 1, 4),
+    /** CreatePartitions: 0-1 (kafka-clients 4.3.1 has 0-3), flexible from 2. */
+    CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 0, 2),
+    // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
+    ;
 
     private static final ApiKey[] BY_ID;
 

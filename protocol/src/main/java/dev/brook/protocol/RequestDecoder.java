@@ -1,7 +1,14 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsRequest;
+import dev.brook.protocol.message.CreatePartitionsRequest;
+import dev.brook.protocol.message.CreateTopicsRequest;
+import dev.brook.protocol.message.DeleteRecordsRequest;
+import dev.brook.protocol.message.DeleteTopicsRequest;
+import dev.brook.protocol.message.DescribeConfigsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.FindCoordinatorRequest;
+import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
@@ -43,6 +50,13 @@ public final class RequestDecoder {
             case PRODUCE -> ProduceRequest.read(r, v);
             case FETCH -> FetchRequest.read(r, v);
             case LIST_OFFSETS -> ListOffsetsRequest.read(r, v);
+            case CREATE_TOPICS -> CreateTopicsRequest.read(r, v);
+            case DELETE_TOPICS -> DeleteTopicsRequest.read(r, v);
+            case DELETE_RECORDS -> DeleteRecordsRequest.read(r, v);
+            case INIT_PRODUCER_ID -> InitProducerIdRequest.read(r, v);
+            case DESCRIBE_CONFIGS -> DescribeConfigsRequest.read(r, v);
+            case FIND_COORDINATOR -> FindCoordinatorRequest.read(r, v);
+            case CREATE_PARTITIONS -> CreatePartitionsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

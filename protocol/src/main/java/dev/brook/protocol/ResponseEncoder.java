@@ -1,7 +1,14 @@
 package dev.brook.protocol;
 
 import dev.brook.protocol.message.ApiVersionsResponse;
+import dev.brook.protocol.message.CreatePartitionsResponse;
+import dev.brook.protocol.message.CreateTopicsResponse;
+import dev.brook.protocol.message.DeleteRecordsResponse;
+import dev.brook.protocol.message.DeleteTopicsResponse;
+import dev.brook.protocol.message.DescribeConfigsResponse;
 import dev.brook.protocol.message.FetchResponse;
+import dev.brook.protocol.message.FindCoordinatorResponse;
+import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
@@ -47,6 +54,13 @@ public final class ResponseEncoder {
             case PRODUCE -> as(ProduceResponse.class, api, responseBody).write(w, v);
             case FETCH -> as(FetchResponse.class, api, responseBody).write(w, v);
             case LIST_OFFSETS -> as(ListOffsetsResponse.class, api, responseBody).write(w, v);
+            case CREATE_TOPICS -> as(CreateTopicsResponse.class, api, responseBody).write(w, v);
+            case DELETE_TOPICS -> as(DeleteTopicsResponse.class, api, responseBody).write(w, v);
+            case DELETE_RECORDS -> as(DeleteRecordsResponse.class, api, responseBody).write(w, v);
+            case INIT_PRODUCER_ID -> as(InitProducerIdResponse.class, api, responseBody).write(w, v);
+            case DESCRIBE_CONFIGS -> as(DescribeConfigsResponse.class, api, responseBody).write(w, v);
+            case FIND_COORDINATOR -> as(FindCoordinatorResponse.class, api, responseBody).write(w, v);
+            case CREATE_PARTITIONS -> as(CreatePartitionsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.brook.protocol.message.ApiVersionsCodecTest;
+import dev.brook.protocol.message.CreatePartitionsCodecTest;
+import dev.brook.protocol.message.CreateTopicsCodecTest;
+import dev.brook.protocol.message.DeleteRecordsCodecTest;
+import dev.brook.protocol.message.DeleteTopicsCodecTest;
+import dev.brook.protocol.message.DescribeConfigsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
+import dev.brook.protocol.message.FindCoordinatorCodecTest;
+import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
@@ -69,6 +76,13 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.PRODUCE, new ProduceCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.FETCH, new FetchCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LIST_OFFSETS, new ListOffsetsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.CREATE_TOPICS, new CreateTopicsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DELETE_TOPICS, new DeleteTopicsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DELETE_RECORDS, new DeleteRecordsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.INIT_PRODUCER_ID, new InitProducerIdCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.FIND_COORDINATOR, new FindCoordinatorCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.CREATE_PARTITIONS, new CreatePartitionsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
