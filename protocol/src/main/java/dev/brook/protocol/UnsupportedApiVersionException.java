@@ -10,14 +10,18 @@ public final class UnsupportedApiVersionException extends RuntimeException {
 
     private final transient RequestHeader header;
 
-    /** @param header the request's header, whose body was not parsed */
+    /**
+     * @param header the request's header, whose body was not parsed
+     */
     public UnsupportedApiVersionException(RequestHeader header) {
         super("unsupported api key " + header.apiKey() + " version " + header.apiVersion()
                 + " (correlation id " + header.correlationId() + ")");
         this.header = header;
     }
 
-    /** @return the request's header */
+    /**
+     * @return the request's header
+     */
     public RequestHeader header() {
         return header;
     }

@@ -2,6 +2,7 @@ package dev.brook.protocol.message;
 
 import dev.brook.protocol.wire.WireReader;
 import dev.brook.protocol.wire.WireWriter;
+import java.util.regex.Pattern;
 
 /**
  * ApiVersions request (key 18), v0-4. Byte layout of the body:
@@ -14,6 +15,21 @@ import dev.brook.protocol.wire.WireWriter;
  * @param clientSoftwareVersion the client's software version ("" before v3)
  */
 public record ApiVersionsRequest(String clientSoftwareName, String clientSoftwareVersion) {
+
+    /** Kafka's rule for the v3+ software name and version (ApiVersionsRequest.isValid). */
+    private static final Pattern SOFTWARE = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9\\-.]*[a-zA-Z0-9])?");
+
+    /**
+     * Kafka answers a v3+ request whose software name or version breaks its pattern with INVALID_REQUEST(42); the
+     * broker decides, this only applies the pattern.
+     *
+     * @param version the request's api version
+     * @return true before v3, else whether both strings match {@code [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?}
+     */
+    public boolean isValid(short version) {
+        return version < 3 || (SOFTWARE.matcher(clientSoftwareName).matches()
+                && SOFTWARE.matcher(clientSoftwareVersion).matches());
+    }
 
     /**
      * @param r       the reader positioned at the body

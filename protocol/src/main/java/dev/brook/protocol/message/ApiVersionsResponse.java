@@ -37,12 +37,20 @@ public record ApiVersionsResponse(short errorCode, List<ApiVersion> apiKeys, int
     public record ApiVersion(short apiKey, short minVersion, short maxVersion) {
     }
 
-    /** @param apiKeys the advertised ranges (copied) */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param errorCode      0, or 35 UNSUPPORTED_VERSION (then written as v0, see {@link dev.brook.protocol.ResponseEncoder})
+     * @param apiKeys        the advertised ranges
+     * @param throttleTimeMs always 0 from Brook (clients self-throttle otherwise)
+     */
     public ApiVersionsResponse {
         apiKeys = List.copyOf(apiKeys);
     }
 
-    /** @return a successful response advertising every {@link ApiKey} with its advertised range */
+    /**
+     * @return a successful response advertising every {@link ApiKey} with its advertised range
+     */
     public static ApiVersionsResponse advertised() {
         List<ApiVersion> keys = new ArrayList<>();
         for (ApiKey k : ApiKey.values()) {

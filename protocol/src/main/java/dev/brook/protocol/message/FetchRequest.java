@@ -43,7 +43,20 @@ public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBy
                            int sessionId, int sessionEpoch, List<Topic> topics, List<ForgottenTopic> forgottenTopics,
                            String rackId) {
 
-    /** @param topics copied @param forgottenTopics copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param replicaId       -1 for consumers
+     * @param maxWaitMs       longest time to wait for minBytes
+     * @param minBytes        minimum bytes to accumulate
+     * @param maxBytes        maximum bytes in the response (soft: one batch may exceed it)
+     * @param isolationLevel  0 read_uncommitted, 1 read_committed
+     * @param sessionId       v7+, else 0 (no session)
+     * @param sessionEpoch    v7+, else -1
+     * @param topics          partitions to fetch
+     * @param forgottenTopics v7+, partitions to drop from the session, else empty
+     * @param rackId          v11+, else ""
+     */
     public FetchRequest {
         topics = List.copyOf(topics);
         forgottenTopics = List.copyOf(forgottenTopics);
@@ -54,7 +67,12 @@ public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBy
      * @param partitions partitions to fetch
      */
     public record Topic(String topic, List<Partition> partitions) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param topic      topic name
+         * @param partitions partitions to fetch
+         */
         public Topic {
             partitions = List.copyOf(partitions);
         }
@@ -76,7 +94,12 @@ public record FetchRequest(int replicaId, int maxWaitMs, int minBytes, int maxBy
      * @param partitions partition indexes to forget
      */
     public record ForgottenTopic(String topic, List<Integer> partitions) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param topic      topic name
+         * @param partitions partition indexes to forget
+         */
         public ForgottenTopic {
             partitions = List.copyOf(partitions);
         }

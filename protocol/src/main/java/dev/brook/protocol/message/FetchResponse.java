@@ -34,7 +34,14 @@ import java.util.List;
  */
 public record FetchResponse(int throttleTimeMs, short errorCode, int sessionId, List<TopicResponse> responses) {
 
-    /** @param responses copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param throttleTimeMs always 0 from Brook
+     * @param errorCode      v7+, else 0
+     * @param sessionId      v7+, else 0
+     * @param responses      data per topic
+     */
     public FetchResponse {
         responses = List.copyOf(responses);
     }
@@ -44,7 +51,12 @@ public record FetchResponse(int throttleTimeMs, short errorCode, int sessionId, 
      * @param partitions data per partition
      */
     public record TopicResponse(String topic, List<PartitionData> partitions) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param topic      topic name
+         * @param partitions data per partition
+         */
         public TopicResponse {
             partitions = List.copyOf(partitions);
         }
@@ -63,7 +75,18 @@ public record FetchResponse(int throttleTimeMs, short errorCode, int sessionId, 
     public record PartitionData(int partitionIndex, short errorCode, long highWatermark, long lastStableOffset,
                                 long logStartOffset, List<AbortedTransaction> abortedTransactions,
                                 int preferredReadReplica, RecordsPayload records) {
-        /** @param abortedTransactions copied, or null */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param partitionIndex       partition index
+         * @param errorCode            partition error
+         * @param highWatermark        high watermark
+         * @param lastStableOffset     last stable offset
+         * @param logStartOffset       v5+, else -1
+         * @param abortedTransactions  aborted transactions in the returned range (read_committed), or null
+         * @param preferredReadReplica v11+, else -1
+         * @param records              record batches, or null
+         */
         public PartitionData {
             abortedTransactions = abortedTransactions == null ? null : List.copyOf(abortedTransactions);
         }

@@ -23,7 +23,13 @@ import java.util.List;
  */
 public record ListOffsetsRequest(int replicaId, byte isolationLevel, List<Topic> topics) {
 
-    /** @param topics copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param replicaId      -1 for consumers
+     * @param isolationLevel v2+, else 0
+     * @param topics         the partitions to look up
+     */
     public ListOffsetsRequest {
         topics = List.copyOf(topics);
     }
@@ -33,7 +39,12 @@ public record ListOffsetsRequest(int replicaId, byte isolationLevel, List<Topic>
      * @param partitions partitions to look up
      */
     public record Topic(String name, List<Partition> partitions) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param name       topic name
+         * @param partitions partitions to look up
+         */
         public Topic {
             partitions = List.copyOf(partitions);
         }

@@ -23,7 +23,12 @@ import java.util.List;
  */
 public record ListOffsetsResponse(int throttleTimeMs, List<Topic> topics) {
 
-    /** @param topics copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param throttleTimeMs v2+, else 0; always 0 from Brook
+     * @param topics         results per topic
+     */
     public ListOffsetsResponse {
         topics = List.copyOf(topics);
     }
@@ -33,7 +38,12 @@ public record ListOffsetsResponse(int throttleTimeMs, List<Topic> topics) {
      * @param partitions results per partition
      */
     public record Topic(String name, List<Partition> partitions) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param name       topic name
+         * @param partitions results per partition
+         */
         public Topic {
             partitions = List.copyOf(partitions);
         }

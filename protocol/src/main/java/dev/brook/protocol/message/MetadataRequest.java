@@ -21,7 +21,14 @@ import java.util.List;
 public record MetadataRequest(List<String> topics, boolean allowAutoTopicCreation,
                               boolean includeClusterAuthorizedOperations, boolean includeTopicAuthorizedOperations) {
 
-    /** @param topics topic names (copied), or null for all */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param topics                             topic names, or null for all topics
+     * @param allowAutoTopicCreation             whether the broker may create missing topics
+     * @param includeClusterAuthorizedOperations v8+, else false
+     * @param includeTopicAuthorizedOperations   v8+, else false
+     */
     public MetadataRequest {
         topics = topics == null ? null : List.copyOf(topics);
     }

@@ -38,7 +38,16 @@ public record MetadataResponse(int throttleTimeMs, List<Broker> brokers, String 
     /** Kafka's default for authorized-operations fields: not requested / not present in the version. */
     public static final int AUTHORIZED_OPERATIONS_OMITTED = Integer.MIN_VALUE;
 
-    /** @param brokers copied @param topics copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param throttleTimeMs              always 0 from Brook
+     * @param brokers                     every broker, with its advertised host and port
+     * @param clusterId                   the cluster id, or null
+     * @param controllerId                a live broker id (Admin create/delete topics go there)
+     * @param topics                      the topics asked for
+     * @param clusterAuthorizedOperations v8+, else {@link #AUTHORIZED_OPERATIONS_OMITTED}
+     */
     public MetadataResponse {
         brokers = List.copyOf(brokers);
         topics = List.copyOf(topics);
@@ -62,7 +71,15 @@ public record MetadataResponse(int throttleTimeMs, List<Broker> brokers, String 
      */
     public record Topic(short errorCode, String name, boolean isInternal, List<Partition> partitions,
                         int topicAuthorizedOperations) {
-        /** @param partitions copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param errorCode                 topic error
+         * @param name                      topic name
+         * @param isInternal                true for internal topics (hidden by Admin listTopics)
+         * @param partitions                the partitions
+         * @param topicAuthorizedOperations v8+, else {@link #AUTHORIZED_OPERATIONS_OMITTED}
+         */
         public Topic {
             partitions = List.copyOf(partitions);
         }
@@ -79,7 +96,17 @@ public record MetadataResponse(int throttleTimeMs, List<Broker> brokers, String 
      */
     public record Partition(short errorCode, int partitionIndex, int leaderId, int leaderEpoch,
                             List<Integer> replicaNodes, List<Integer> isrNodes, List<Integer> offlineReplicas) {
-        /** @param replicaNodes copied @param isrNodes copied @param offlineReplicas copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param errorCode       partition error
+         * @param partitionIndex  partition number
+         * @param leaderId        leader broker id, -1 if none
+         * @param leaderEpoch     v7+, else -1
+         * @param replicaNodes    all replicas
+         * @param isrNodes        in-sync replicas
+         * @param offlineReplicas v5+, else empty
+         */
         public Partition {
             replicaNodes = List.copyOf(replicaNodes);
             isrNodes = List.copyOf(isrNodes);

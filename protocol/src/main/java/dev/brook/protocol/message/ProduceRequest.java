@@ -27,7 +27,14 @@ import java.util.List;
  */
 public record ProduceRequest(String transactionalId, short acks, int timeoutMs, List<TopicData> topicData) {
 
-    /** @param topicData copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param transactionalId the transactional id, or null
+     * @param acks            required acks
+     * @param timeoutMs       how long to wait for acks
+     * @param topicData       the data per topic
+     */
     public ProduceRequest {
         topicData = List.copyOf(topicData);
     }
@@ -37,7 +44,12 @@ public record ProduceRequest(String transactionalId, short acks, int timeoutMs, 
      * @param partitionData the data per partition
      */
     public record TopicData(String name, List<PartitionData> partitionData) {
-        /** @param partitionData copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param name          topic name
+         * @param partitionData the data per partition
+         */
         public TopicData {
             partitionData = List.copyOf(partitionData);
         }

@@ -23,7 +23,12 @@ import java.util.List;
  */
 public record ProduceResponse(List<TopicResponse> responses, int throttleTimeMs) {
 
-    /** @param responses copied */
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param responses      results per topic
+     * @param throttleTimeMs always 0 from Brook
+     */
     public ProduceResponse {
         responses = List.copyOf(responses);
     }
@@ -33,7 +38,12 @@ public record ProduceResponse(List<TopicResponse> responses, int throttleTimeMs)
      * @param partitionResponses results per partition
      */
     public record TopicResponse(String name, List<PartitionResponse> partitionResponses) {
-        /** @param partitionResponses copied */
+        /**
+         * Copies the lists, so the record is immutable.
+         *
+         * @param name               topic name
+         * @param partitionResponses results per partition
+         */
         public TopicResponse {
             partitionResponses = List.copyOf(partitionResponses);
         }

@@ -62,36 +62,54 @@ public final class WireReader {
         }
     }
 
-    /** @param field the field name for errors @return the next INT8 */
+    /**
+     * @param field the field name for errors
+     * @return the next INT8
+     */
     public byte readInt8(String field) {
         require(field, 1);
         return buf.get();
     }
 
-    /** @param field the field name for errors @return the next BOOLEAN (any non-zero byte is true) */
+    /**
+     * @param field the field name for errors
+     * @return the next BOOLEAN (any non-zero byte is true)
+     */
     public boolean readBoolean(String field) {
         return readInt8(field) != 0;
     }
 
-    /** @param field the field name for errors @return the next INT16 */
+    /**
+     * @param field the field name for errors
+     * @return the next INT16
+     */
     public short readInt16(String field) {
         require(field, 2);
         return buf.getShort();
     }
 
-    /** @param field the field name for errors @return the next INT32 */
+    /**
+     * @param field the field name for errors
+     * @return the next INT32
+     */
     public int readInt32(String field) {
         require(field, 4);
         return buf.getInt();
     }
 
-    /** @param field the field name for errors @return the next INT64 */
+    /**
+     * @param field the field name for errors
+     * @return the next INT64
+     */
     public long readInt64(String field) {
         require(field, 8);
         return buf.getLong();
     }
 
-    /** @param field the field name for errors @return the next UUID (two INT64, most significant first) */
+    /**
+     * @param field the field name for errors
+     * @return the next UUID (two INT64, most significant first)
+     */
     public UUID readUuid(String field) {
         require(field, 16);
         return new UUID(buf.getLong(), buf.getLong());
@@ -117,13 +135,19 @@ public final class WireReader {
         throw new MalformedMessageException(field + ": unsigned varint longer than 5 bytes");
     }
 
-    /** @param field the field name for errors @return the next zigzag VARINT */
+    /**
+     * @param field the field name for errors
+     * @return the next zigzag VARINT
+     */
     public int readVarint(String field) {
         int raw = readUnsignedVarint(field);
         return (raw >>> 1) ^ -(raw & 1);
     }
 
-    /** @param field the field name for errors @return the next zigzag VARLONG */
+    /**
+     * @param field the field name for errors
+     * @return the next zigzag VARLONG
+     */
     public long readVarlong(String field) {
         long raw = 0;
         for (int shift = 0; shift < 70; shift += 7) {
@@ -198,22 +222,34 @@ public final class WireReader {
         return s;
     }
 
-    /** @param field the field name for errors @return a STRING (int16 length) */
+    /**
+     * @param field the field name for errors
+     * @return a STRING (int16 length)
+     */
     public String readString(String field) {
         return readString(field, false);
     }
 
-    /** @param field the field name for errors @return a NULLABLE_STRING (int16 length, -1 = null) */
+    /**
+     * @param field the field name for errors
+     * @return a NULLABLE_STRING (int16 length, -1 = null)
+     */
     public String readNullableString(String field) {
         return readNullableString(field, false);
     }
 
-    /** @param field the field name for errors @return a COMPACT_STRING */
+    /**
+     * @param field the field name for errors
+     * @return a COMPACT_STRING
+     */
     public String readCompactString(String field) {
         return readString(field, true);
     }
 
-    /** @param field the field name for errors @return a COMPACT_NULLABLE_STRING, or null */
+    /**
+     * @param field the field name for errors
+     * @return a COMPACT_NULLABLE_STRING, or null
+     */
     public String readCompactNullableString(String field) {
         return readNullableString(field, true);
     }
@@ -247,12 +283,18 @@ public final class WireReader {
         return b;
     }
 
-    /** @param field the field name for errors @return BYTES (int32 length) */
+    /**
+     * @param field the field name for errors
+     * @return BYTES (int32 length)
+     */
     public byte[] readBytes(String field) {
         return readBytes(field, false);
     }
 
-    /** @param field the field name for errors @return COMPACT_BYTES */
+    /**
+     * @param field the field name for errors
+     * @return COMPACT_BYTES
+     */
     public byte[] readCompactBytes(String field) {
         return readBytes(field, true);
     }

@@ -24,7 +24,9 @@ public final class WireWriter {
         this(256);
     }
 
-    /** @param initialCapacity starting capacity in bytes */
+    /**
+     * @param initialCapacity starting capacity in bytes
+     */
     public WireWriter(int initialCapacity) {
         buf = new byte[Math.max(16, initialCapacity)];
     }
@@ -36,7 +38,9 @@ public final class WireWriter {
         total += n;
     }
 
-    /** @return bytes written so far, including records payloads */
+    /**
+     * @return bytes written so far, including records payloads
+     */
     public long sizeInBytes() {
         return total;
     }

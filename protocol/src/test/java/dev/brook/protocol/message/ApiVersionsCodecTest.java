@@ -4,6 +4,7 @@ import static dev.brook.protocol.testing.RandomValues.int16;
 import static dev.brook.protocol.testing.RandomValues.int32;
 import static dev.brook.protocol.testing.RandomValues.list;
 import static dev.brook.protocol.testing.RandomValues.string;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.protocol.testing.KafkaTwoWay;
 import dev.brook.protocol.wire.WireReader;
@@ -92,6 +93,25 @@ public class ApiVersionsCodecTest {
                 keys.add(new ApiVersionsResponse.ApiVersion(av.apiKey(), av.minVersion(), av.maxVersion()));
             }
             return new ApiVersionsResponse(k.errorCode(), keys, k.throttleTimeMs());
+        }
+    }
+
+    @Test
+    void softwareNameAndVersionValidationMatchesKafka() {
+        long seed = KafkaTwoWay.seed();
+        Random rnd = new Random(seed);
+        String[] samples = {"apache-kafka-java", "4.4.0", "librdkafka", "2.0.2", "", "-x", "x-", "a", "a.b-c",
+            "a b", "é", "x.", "1"};
+        for (int i = 0; i < 500; i++) {
+            String name = rnd.nextBoolean() ? samples[rnd.nextInt(samples.length)] : string(rnd);
+            String version = rnd.nextBoolean() ? samples[rnd.nextInt(samples.length)] : string(rnd);
+            for (short v = 0; v <= 4; v++) {
+                boolean kafka = new org.apache.kafka.common.requests.ApiVersionsRequest(
+                        new ApiVersionsRequestData().setClientSoftwareName(name).setClientSoftwareVersion(version),
+                        v).isValid();
+                assertThat(new ApiVersionsRequest(name, version).isValid(v))
+                        .as("seed=" + seed + " name=" + name + " version=" + version + " v" + v).isEqualTo(kafka);
+            }
         }
     }
 
