@@ -125,6 +125,8 @@ public enum ErrorCode {
     FETCH_SESSION_ID_NOT_FOUND(70, true),
     /** Kafka error 71. */
     INVALID_FETCH_SESSION_EPOCH(71, true),
+    /** Kafka error 73: DeleteTopics while {@code delete.topic.enable=false}. */
+    TOPIC_DELETION_DISABLED(73, false),
     /** Kafka error 74. */
     FENCED_LEADER_EPOCH(74, true),
     /** Kafka error 75. */

@@ -50,7 +50,7 @@ final class ProduceHandler {
 
     private PartitionResponse append(ProduceRequest request, TopicPartition tp, ProduceRequest.PartitionData data) {
         if (request.transactionalId() != null) {
-            return error(tp.partition(), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+            return error(tp.partition(), ErrorCode.INVALID_REQUEST);
         }
         try {
             Partition partition = partitions.leader(tp);

@@ -276,6 +276,40 @@ public final class BrokerConfig {
         return String.valueOf(value);
     }
 
+    /**
+     * Every known setting that has a value (given or default), as text, for DescribeConfigs on the broker. The
+     * {@code broker.id} alias is reported as {@code node.id}.
+     */
+    public Map<String, String> describe() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((name, value) -> {
+            if (value != null && !name.equals("broker.id")) {
+                out.put(name, text(value));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The topic-level defaults the operator set explicitly, under topic-level names (retention.ms, ...): what the
+     * partition layer reports as STATIC_BROKER_CONFIG. {@code file.delete.delay.ms} is not a topic setting and is
+     * left out (see {@link #logSegmentDeleteDelayMs()}).
+     */
+    public Map<String, String> explicitTopicConfigDefaults() {
+        Map<String, String> all = topicConfigDefaults();
+        Map<String, String> out = new TreeMap<>();
+        for (String name : explicitTopicDefaults()) {
+            if (!name.equals("file.delete.delay.ms")) {
+                out.put(name, all.get(name));
+            }
+        }
+        return out;
+    }
+
+    public long logSegmentDeleteDelayMs() {
+        return (Long) values.get("log.segment.delete.delay.ms");
+    }
+
     /** The settings as the operator gave them (after aliasing), for the start-up log line. */
     public Map<String, String> explicitSettings() {
         return explicit;
