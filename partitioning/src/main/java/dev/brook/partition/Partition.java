@@ -100,26 +100,32 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
         }
     }
 
+    /** The topic-partition. */
     public TopicPartition topicPartition() {
         return topicPartition;
     }
 
+    /** The partition directory, {@code <logdir>/<topic>-<partition>}. */
     public Path dir() {
         return log.dir();
     }
 
+    /** Leader or follower. */
     public Role role() {
         return role;
     }
 
+    /** The leader epoch stamped into batches appended as leader. */
     public int leaderEpoch() {
         return leaderEpoch;
     }
 
+    /** The topic's replication factor. */
     public int replicationFactor() {
         return replicationFactor;
     }
 
+    /** The topic's effective config. */
     public TopicConfig config() {
         return config;
     }
@@ -164,22 +170,27 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
         }
     }
 
+    /** The high watermark: the first offset not visible to consumers. */
     public long highWatermark() {
         return highWatermark.get();
     }
 
+    /** The first readable offset (low watermark). */
     public long logStartOffset() {
         return log.logStartOffset();
     }
 
+    /** The offset the next appended record gets. */
     public long logEndOffset() {
         return log.logEndOffset();
     }
 
+    /** Registers a listener told of every high-watermark advance. */
     public void addHighWatermarkListener(HighWatermarkListener listener) {
         listeners.add(listener);
     }
 
+    /** Removes a listener. */
     public void removeHighWatermarkListener(HighWatermarkListener listener) {
         listeners.remove(listener);
     }

@@ -18,6 +18,7 @@ public class DuplicateBatchException extends RuntimeException {
         this.original = original;
     }
 
+    /** The producer that retried. */
     public long producerId() {
         return producerId;
     }

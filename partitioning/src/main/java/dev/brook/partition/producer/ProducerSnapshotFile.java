@@ -55,10 +55,12 @@ public final class ProducerSnapshotFile {
 
     private final CheckpointFile<ProducerStateSnapshot> file;
 
+    /** Describes the snapshot file of one partition directory; nothing is read yet. */
     public ProducerSnapshotFile(Path partitionDir) {
         this.file = new CheckpointFile<>(partitionDir.resolve(FILE_NAME), KIND, VERSION, new Codec());
     }
 
+    /** The snapshot file. */
     public Path path() {
         return file.path();
     }

@@ -106,30 +106,37 @@ public final class TopicConfig {
         return logConfig;
     }
 
+    /** {@code cleanup.policy}. */
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.fromConfigValue(effective.get(TopicConfigKey.CLEANUP_POLICY));
     }
 
+    /** {@code min.insync.replicas}: replicas that must be in sync for acks=all. */
     public int minInsyncReplicas() {
         return Integer.parseInt(effective.get(TopicConfigKey.MIN_INSYNC_REPLICAS));
     }
 
+    /** {@code delete.retention.ms}: how long compaction keeps tombstones. */
     public long deleteRetentionMs() {
         return Long.parseLong(effective.get(TopicConfigKey.DELETE_RETENTION_MS));
     }
 
+    /** {@code min.cleanable.dirty.ratio}. */
     public double minCleanableDirtyRatio() {
         return Double.parseDouble(effective.get(TopicConfigKey.MIN_CLEANABLE_DIRTY_RATIO));
     }
 
+    /** {@code min.compaction.lag.ms}. */
     public long minCompactionLagMs() {
         return Long.parseLong(effective.get(TopicConfigKey.MIN_COMPACTION_LAG_MS));
     }
 
+    /** {@code max.compaction.lag.ms}. */
     public long maxCompactionLagMs() {
         return Long.parseLong(effective.get(TopicConfigKey.MAX_COMPACTION_LAG_MS));
     }
 
+    /** {@code compression.type}; always {@code producer} for now. */
     public String compressionType() {
         return effective.get(TopicConfigKey.COMPRESSION_TYPE);
     }
