@@ -58,7 +58,7 @@ final class ProduceHandler {
             if (records == null) {
                 return error(tp.partition(), ErrorCode.CORRUPT_MESSAGE);
             }
-            AppendResult r = partition.appendAsLeader(records.buffer(), request.acks());
+            AppendResult r = partition.appendAsLeader(records.writableBuffer(), request.acks());
             return new PartitionResponse(tp.partition(), ErrorCode.NONE.code(), r.baseOffset(), r.logAppendTime(),
                     r.logStartOffset());
         } catch (RuntimeException e) {

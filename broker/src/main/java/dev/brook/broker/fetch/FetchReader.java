@@ -23,12 +23,13 @@ import java.util.function.BiFunction;
  * together at most {@code max_bytes}, except that the first partition returning data returns at least one whole
  * batch even if it is larger, so a consumer can always make progress.
  */
-final class FetchReader {
+public final class FetchReader {
     private static final ByteBufferRecords EMPTY = new ByteBufferRecords(ByteBuffer.allocate(0));
 
     /** Finds a partition, or throws the exception that names the error. */
     @FunctionalInterface
-    interface Lookup {
+    public interface Lookup {
+        /** @return the partition led here; throws the exception whose error code answers the request otherwise */
         Partition leader(TopicPartition tp);
     }
 

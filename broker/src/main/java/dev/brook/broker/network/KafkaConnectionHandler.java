@@ -113,7 +113,13 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
     private CompletableFuture<Void> write(ChannelHandlerContext ctx, RequestHeader header, Object body) {
         EncodedMessage message = ResponseEncoder.encode(header, body);
         ctx.channel().eventLoop().execute(() -> {
-            ResponseChunks.writeTo(ctx, message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ResponseChunks.writeTo(ctx, message).addListener((ChannelFutureListener) f -> {
+                if (!f.isSuccess()) {
+                    log.debug("Closing connection from {}: writing a response failed: {}",
+                            f.channel().remoteAddress(), f.cause().toString());
+                    f.channel().close();
+                }
+            });
             onAnswered(ctx);
         });
         return CompletableFuture.completedFuture(null);

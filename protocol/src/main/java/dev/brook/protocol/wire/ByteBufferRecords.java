@@ -24,6 +24,20 @@ public final class ByteBufferRecords implements RecordsPayload {
         return buffer.asReadOnlyBuffer();
     }
 
+    /**
+     * A writable view of the bytes, positioned at 0. The broker stamps base offsets into a Produce request's
+     * batches in place (the frame is the broker's own buffer), so a request need not be copied to be stored.
+     *
+     * @return an independent view sharing the bytes; writes through it change this payload
+     * @throws java.nio.ReadOnlyBufferException if the payload was created over a read-only buffer
+     */
+    public ByteBuffer writableBuffer() {
+        if (buffer.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+        return buffer.duplicate();
+    }
+
     @Override
     public int sizeInBytes() {
         return buffer.remaining();
