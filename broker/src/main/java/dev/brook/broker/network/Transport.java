@@ -9,6 +9,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 
 /**
  * The socket transport: Linux epoll when its native library loads, JDK NIO otherwise. Both send fetched records with
@@ -16,13 +17,14 @@ import java.util.concurrent.ThreadFactory;
  * {@code -Dbrook.transport=nio} forces NIO (for comparing the two).
  */
 enum Transport {
-    EPOLL(EpollIoHandler.newFactory(), EpollServerSocketChannel.class),
-    NIO(NioIoHandler.newFactory(), NioServerSocketChannel.class);
+    // Factories are made on demand: touching epoll's on a machine without the native library would fail.
+    EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class),
+    NIO(NioIoHandler::newFactory, NioServerSocketChannel.class);
 
-    private final IoHandlerFactory ioHandlerFactory;
+    private final Supplier<IoHandlerFactory> ioHandlerFactory;
     private final Class<? extends ServerChannel> serverChannelClass;
 
-    Transport(IoHandlerFactory ioHandlerFactory, Class<? extends ServerChannel> serverChannelClass) {
+    Transport(Supplier<IoHandlerFactory> ioHandlerFactory, Class<? extends ServerChannel> serverChannelClass) {
         this.ioHandlerFactory = ioHandlerFactory;
         this.serverChannelClass = serverChannelClass;
     }
@@ -35,7 +37,7 @@ enum Transport {
     }
 
     MultiThreadIoEventLoopGroup newGroup(int threads, ThreadFactory threadFactory) {
-        return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory);
+        return new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory.get());
     }
 
     Class<? extends ServerChannel> serverChannelClass() {
