@@ -6,15 +6,7 @@ import dev.brook.broker.config.ConfigException;
 import dev.brook.broker.config.Listener;
 import dev.brook.broker.network.BrokerServer;
 import dev.brook.partition.PartitionStore;
-import dev.brook.partition.PartitionStoreConfig;
-import dev.brook.partition.topic.InvalidConfigException;
-import dev.brook.partition.topic.TopicDefaults;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Brook broker: the partition store on the configured log directory behind a Kafka-protocol server.
+ * A single-node Brook broker: a {@link DataDirectory} (the partition store on the configured log directory) behind a
+ * Kafka-protocol server.
+ *
+ * <p>{@link #start} opens the data directory and serves it; the broker owns the directory and closes it. {@link
+ * #serve} serves a directory someone else opened (the embedded API) and leaves it open on {@link #close()}.
  *
  * <p>Start-up order: lock the data directory (a second broker on it fails at once), read or create its identity,
  * open every topic and partition (recovering logs after a crash), then bind the listeners. Shutdown runs the other
@@ -32,23 +28,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class Broker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
-    private static final String LOCK_FILE = ".lock";
 
     private final BrokerConfig config;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final PartitionStore store;
+    private final DataDirectory data;
+    private final boolean ownsData;
     private final ScheduledExecutorService timer;
     private volatile List<Listener> bound = List.of();
     private volatile List<Listener> advertised = List.of();
     private BrokerServer server;
     private boolean closed;
 
-    private Broker(BrokerConfig config, FileChannel lockChannel, FileLock lock, PartitionStore store) {
+    private Broker(BrokerConfig config, DataDirectory data, boolean ownsData) {
         this.config = config;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.store = store;
+        this.data = data;
+        this.ownsData = ownsData;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "brook-fetch-waits");
             t.setDaemon(true);
@@ -64,61 +57,47 @@ public final class Broker implements AutoCloseable {
      * @throws InterruptedException  if interrupted while binding
      */
     public static Broker start(BrokerConfig config) throws IOException, InterruptedException {
-        Path dir = config.logDirs().get(0).toAbsolutePath().normalize();
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
+        DataDirectory data = DataDirectory.open(config);
         try {
-            lock = lockChannel.tryLock();
-        } catch (IOException | RuntimeException e) {
-            lockChannel.close();
-            throw e;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            throw new IOException("data directory " + dir + " is in use by another Brook process");
-        }
-        Broker broker = null;
-        try {
-            Path metadata = dir.resolve("brook-metadata");
-            Files.createDirectories(metadata);
-            ClusterIdentity identity = ClusterIdentity.loadOrCreate(metadata, config.nodeId());
-            ProducerIdAllocator producerIds = new ProducerIdAllocator(metadata);
-            PartitionStore store = PartitionStore.open(storeConfig(config, dir));
-            broker = new Broker(config, lockChannel, lock, store);
-            broker.serve(identity, producerIds);
-            log.info("Brook node {} of cluster {} serving {} topic(s) from {}", config.nodeId(), identity.clusterId(),
-                    store.topicNames().size(), dir);
-            return broker;
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            if (broker != null) {
-                broker.close();
-            } else {
-                lock.release();
-                lockChannel.close();
+            return serve(config, data, true);
+        } catch (InterruptedException | RuntimeException e) {
+            try {
+                data.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
             }
             throw e;
         }
     }
 
-    private static PartitionStoreConfig storeConfig(BrokerConfig config, Path dir) {
-        TopicDefaults defaults;
-        try {
-            defaults = TopicDefaults.of(config.explicitTopicConfigDefaults())
-                    .withFileDeleteDelayMs(config.logSegmentDeleteDelayMs());
-        } catch (InvalidConfigException e) {
-            throw new ConfigException("log.*", e.getMessage());
-        }
-        return PartitionStoreConfig.of(dir)
-                .withTopicDefaults(defaults)
-                .withDefaultPartitions(config.numPartitions())
-                .withProducerIdExpirationMs(config.producerIdExpirationMs());
+    /**
+     * Serves an already open data directory on {@code config}'s listeners; the other settings that matter here are
+     * the network and request limits ({@code log.dirs} is not consulted). {@link #close()} stops serving and leaves
+     * the directory open: its opener closes it.
+     *
+     * @throws ConfigException       if a setting is invalid
+     * @throws InterruptedException  if interrupted while binding
+     */
+    public static Broker serve(DataDirectory data, BrokerConfig config) throws InterruptedException {
+        return serve(config, data, false);
     }
 
-    private void serve(ClusterIdentity identity, ProducerIdAllocator producerIds) throws InterruptedException {
-        KafkaApis apis = new KafkaApis(store, config, identity.clusterId(), this::advertisedFor,
-                producerIds::allocate, timer);
+    private static Broker serve(BrokerConfig config, DataDirectory data, boolean owns) throws InterruptedException {
+        Broker broker = new Broker(config, data, owns);
+        try {
+            broker.bind();
+        } catch (InterruptedException | RuntimeException e) {
+            broker.stopServing(e);
+            throw e;
+        }
+        log.info("Brook node {} of cluster {} serving {} topic(s) from {}", config.nodeId(), data.clusterId(),
+                data.store().topicNames().size(), data.path());
+        return broker;
+    }
+
+    private void bind() throws InterruptedException {
+        KafkaApis apis = new KafkaApis(data.store(), config, data.clusterId(), this::advertisedFor,
+                data.producerIds()::allocate, timer);
         List<Listener> listeners = config.listeners();
         server = BrokerServer.start(listeners, new BrokerServer.Settings(config.socketRequestMaxBytes(),
                 config.numNetworkThreads(), config.numIoThreads(), config.queuedMaxRequests(),
@@ -157,42 +136,51 @@ public final class Broker implements AutoCloseable {
 
     /** The partitions this broker hosts (for tests and the embedded API). */
     public PartitionStore partitions() {
-        return store;
+        return data.store();
     }
 
-    /** Stops serving, flushes and closes every log cleanly, and releases the data directory. Idempotent. */
+    /**
+     * Stops serving; if the broker opened the data directory ({@link #start}), also flushes and closes every log
+     * cleanly and releases the directory. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        RuntimeException failure = stopServing(null);
+        if (ownsData) {
+            try {
+                data.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Closes the server and the fetch-wait timer; returns a failure to rethrow, added to {@code earlier} if set. */
+    private RuntimeException stopServing(Exception earlier) {
         RuntimeException failure = null;
         try {
             if (server != null) {
                 server.close();
             }
         } catch (RuntimeException e) {
-            failure = e;
-        }
-        timer.shutdownNow();
-        try {
-            store.close();
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
+            if (earlier != null) {
+                earlier.addSuppressed(e);
             } else {
-                failure.addSuppressed(e);
+                failure = e;
             }
         }
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            log.warn("Could not release the data directory lock", e);
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        timer.shutdownNow();
+        return failure;
     }
 }

@@ -1,0 +1,141 @@
+package dev.brook.broker;
+
+import dev.brook.broker.config.BrokerConfig;
+import dev.brook.broker.config.ConfigException;
+import dev.brook.partition.PartitionStore;
+import dev.brook.partition.PartitionStoreConfig;
+import dev.brook.partition.topic.InvalidConfigException;
+import dev.brook.partition.topic.TopicDefaults;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An open Brook data directory: its lock, its identity files and the {@link PartitionStore} of every topic in it.
+ * The standalone {@link Broker} opens one and serves it; the embedded API opens one, appends and reads in-process,
+ * and may serve it over the network later with {@link Broker#serve(DataDirectory, BrokerConfig)}.
+ *
+ * <p>Opening order: lock {@code <dir>/.lock} (a second process or instance on the directory fails at once), read or
+ * create the identity under {@code brook-metadata/}, then open every topic and partition (recovering logs after a
+ * crash). {@link #close()} closes the store cleanly (flush, clean-shutdown markers) and then releases the lock.
+ *
+ * <p>The lock file is empty; only the OS lock on it matters.
+ */
+public final class DataDirectory implements AutoCloseable {
+    private static final String LOCK_FILE = ".lock";
+
+    private final Path path;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final ClusterIdentity identity;
+    private final ProducerIdAllocator producerIds;
+    private final PartitionStore store;
+    private boolean closed;
+
+    private DataDirectory(Path path, FileChannel lockChannel, FileLock lock, ClusterIdentity identity,
+            ProducerIdAllocator producerIds, PartitionStore store) {
+        this.path = path;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.identity = identity;
+        this.producerIds = producerIds;
+        this.store = store;
+    }
+
+    /**
+     * Locks and opens the data directory named by {@code log.dirs}, creating it if needed.
+     *
+     * @throws ConfigException if a setting is invalid, or the directory belongs to another node
+     * @throws IOException     if the directory cannot be used or is locked by another Brook instance
+     */
+    public static DataDirectory open(BrokerConfig config) throws IOException {
+        Path dir = config.logDirs().get(0).toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("data directory " + dir + " is in use by another Brook process");
+        }
+        try {
+            Path metadata = dir.resolve("brook-metadata");
+            Files.createDirectories(metadata);
+            ClusterIdentity identity = ClusterIdentity.loadOrCreate(metadata, config.nodeId());
+            ProducerIdAllocator producerIds = new ProducerIdAllocator(metadata);
+            PartitionStore store = PartitionStore.open(storeConfig(config, dir));
+            return new DataDirectory(dir, lockChannel, lock, identity, producerIds, store);
+        } catch (IOException | RuntimeException e) {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private static PartitionStoreConfig storeConfig(BrokerConfig config, Path dir) {
+        TopicDefaults defaults;
+        try {
+            defaults = TopicDefaults.of(config.explicitTopicConfigDefaults())
+                    .withFileDeleteDelayMs(config.logSegmentDeleteDelayMs());
+        } catch (InvalidConfigException e) {
+            throw new ConfigException("log.*", e.getMessage());
+        }
+        return PartitionStoreConfig.of(dir)
+                .withTopicDefaults(defaults)
+                .withDefaultPartitions(config.numPartitions())
+                .withProducerIdExpirationMs(config.producerIdExpirationMs());
+    }
+
+    /** The directory, absolute and normalised. */
+    public Path path() {
+        return path;
+    }
+
+    /** The cluster id stored in the directory (reported in Metadata). */
+    public String clusterId() {
+        return identity.clusterId();
+    }
+
+    /** Every topic and partition in the directory. */
+    public PartitionStore store() {
+        return store;
+    }
+
+    ProducerIdAllocator producerIds() {
+        return producerIds;
+    }
+
+    /** Closes the store cleanly (flush, clean-shutdown markers), then releases the lock. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            store.close();
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                // The OS drops the lock with the process anyway; the store is already closed cleanly.
+                org.slf4j.LoggerFactory.getLogger(DataDirectory.class)
+                        .warn("Could not release the data directory lock of {}", path, e);
+            }
+        }
+    }
+}
