@@ -76,12 +76,14 @@ public final class PartitionStore implements AutoCloseable {
     private final Object adminLock = new Object();
     private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    private final CopartitionGroups copartitions;
     private volatile boolean closed;
 
     private PartitionStore(PartitionStoreConfig config) {
         this.config = config;
         this.topicStore = new TopicStore(config.logDir());
         this.deletingDir = config.logDir().resolve(TopicStore.METADATA_DIR).resolve(DELETING_DIR);
+        this.copartitions = new CopartitionGroups(config.logDir().resolve(TopicStore.METADATA_DIR));
         this.maintenance = new LogMaintenanceAgent(config.maintenanceIdleMs(), "brook-log-maintenance");
         this.deleter = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "brook-topic-deleter");
@@ -120,6 +122,14 @@ public final class PartitionStore implements AutoCloseable {
             }
         }
         removeOrphans();
+        // A crash between deleting a topic's file and updating its copartition group leaves a stale member.
+        for (Set<String> group : copartitions.all().values()) {
+            for (String member : group) {
+                if (!topics.containsKey(member)) {
+                    copartitions.remove(member);
+                }
+            }
+        }
         scheduleLeftoverDeletions();
         LOG.info("loaded {} topic(s), {} partition(s) from {}", topics.size(), partitions.size(), config.logDir());
     }
@@ -296,6 +306,7 @@ public final class PartitionStore implements AutoCloseable {
             TopicState state = requireTopic(name);
             topicStore.delete(name);
             topics.remove(name);
+            copartitions.remove(name);
             RuntimeException failure = null;
             for (int p = 0; p < state.metadata().partitionCount(); p++) {
                 Partition partition = partitions.remove(new TopicPartition(name, p));
@@ -377,23 +388,111 @@ public final class PartitionStore implements AutoCloseable {
     public TopicMetadata createPartitions(String name, int newCount) {
         synchronized (adminLock) {
             ensureOpen();
-            TopicState state = requireTopic(name);
-            int current = state.metadata().partitionCount();
-            if (newCount < current) {
-                throw new InvalidPartitionsException("Topic currently has " + current
-                        + " partitions, which is higher than the requested " + newCount + ".");
+            requireTopic(name);
+            Optional<String> group = copartitions.groupNameOf(name);
+            if (group.isPresent()) {
+                throw new InvalidPartitionsException("Topic " + name + " is copartitioned with "
+                        + copartitions.groupOf(name).orElseThrow() + " (group " + group.get() + "); raise the "
+                        + "partitions of the whole group together with increaseCopartitionedPartitions");
             }
-            if (newCount == current) {
-                throw new InvalidPartitionsException("Topic already has " + current + " partitions.");
-            }
-            TopicMetadata metadata = state.metadata().withPartitionCount(newCount);
-            topicStore.write(metadata);
-            topics.put(name, new TopicState(metadata, state.config()));
-            for (int p = current; p < newCount; p++) {
-                openPartition(metadata, state.config(), p);
-            }
-            return metadata;
+            return addPartitions(name, newCount);
         }
+    }
+
+    /**
+     * Raises the partition count of every topic of a copartition group to {@code newCount}, keeping them equal.
+     * Each topic file is written durably before its new partitions open; after a crash in the middle the group
+     * is found with unequal counts and the call can simply be repeated.
+     *
+     * @throws UnknownTopicOrPartitionException if there is no such group
+     * @throws InvalidPartitionsException if {@code newCount} is not above the group's count
+     */
+    public void increaseCopartitionedPartitions(String groupName, int newCount) {
+        synchronized (adminLock) {
+            ensureOpen();
+            Set<String> members = copartitions.all().get(groupName);
+            if (members == null) {
+                throw new UnknownTopicOrPartitionException("no copartition group " + groupName);
+            }
+            boolean grows = false;
+            for (String topic : members) {
+                int current = requireTopic(topic).metadata().partitionCount();
+                if (current > newCount) {
+                    throw new InvalidPartitionsException("Topic " + topic + " already has more than " + newCount
+                            + " partitions.");
+                }
+                grows |= current < newCount;
+            }
+            if (!grows) {
+                throw new InvalidPartitionsException("Group " + groupName + " already has " + newCount
+                        + " partitions.");
+            }
+            for (String topic : members) {
+                if (requireTopic(topic).metadata().partitionCount() < newCount) {
+                    addPartitions(topic, newCount);
+                }
+            }
+        }
+    }
+
+    /**
+     * Declares topics copartitioned under {@code groupName} (created, or extended if it exists): they must have
+     * the same partition count now, and from then on a partition-count change of one of them alone is refused.
+     * Deleting a topic takes it out of its group.
+     *
+     * @throws UnknownTopicOrPartitionException if a topic does not exist
+     * @throws InvalidPartitionsException if the topics' partition counts differ
+     * @throws PolicyViolationException if a topic already belongs to another group
+     * @throws dev.brook.partition.topic.InvalidTopicException if the group name is not a legal topic-style name
+     */
+    public void declareCopartitioned(String groupName, Collection<String> topicNames) {
+        TopicName.validate(groupName);
+        synchronized (adminLock) {
+            ensureOpen();
+            Set<String> all = new TreeSet<>(topicNames);
+            all.addAll(copartitions.all().getOrDefault(groupName, Set.of()));
+            Integer count = null;
+            for (String topic : all) {
+                int c = requireTopic(topic).metadata().partitionCount();
+                if (count != null && c != count) {
+                    throw new InvalidPartitionsException("Copartitioned topics must have the same partition count: "
+                            + all + " do not");
+                }
+                count = c;
+                Optional<String> other = copartitions.groupNameOf(topic);
+                if (other.isPresent() && !other.get().equals(groupName)) {
+                    throw new PolicyViolationException("Topic " + topic + " is already copartitioned in group "
+                            + other.get());
+                }
+            }
+            copartitions.add(groupName, all);
+        }
+    }
+
+    /** The topics copartitioned with {@code topic} (itself included), if it belongs to a group. */
+    public Optional<Set<String>> copartitionGroupOf(String topic) {
+        synchronized (adminLock) {
+            return copartitions.groupOf(topic);
+        }
+    }
+
+    private TopicMetadata addPartitions(String name, int newCount) {
+        TopicState state = requireTopic(name);
+        int current = state.metadata().partitionCount();
+        if (newCount < current) {
+            throw new InvalidPartitionsException("Topic currently has " + current
+                    + " partitions, which is higher than the requested " + newCount + ".");
+        }
+        if (newCount == current) {
+            throw new InvalidPartitionsException("Topic already has " + current + " partitions.");
+        }
+        TopicMetadata metadata = state.metadata().withPartitionCount(newCount);
+        topicStore.write(metadata);
+        topics.put(name, new TopicState(metadata, state.config()));
+        for (int p = current; p < newCount; p++) {
+            openPartition(metadata, state.config(), p);
+        }
+        return metadata;
     }
 
     /** Names of all topics, sorted. */
