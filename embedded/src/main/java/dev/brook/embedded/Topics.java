@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -113,15 +114,47 @@ public final class Topics {
     }
 
     /**
-     * Raises the partition count. Keys then map to other partitions (as in Kafka); new partitions start empty and
+     * Raises the partition count (refused for a copartitioned topic: use {@link #increaseCopartitionedPartitions}).
+     * Keys then map to other partitions (as in Kafka); new partitions start empty and
      * topic-wide readers pick them up from their start.
      *
      * @throws UnknownTopicOrPartitionException if it does not exist
      * @throws InvalidPartitionsException if {@code newCount} is not above the current count
+     *     or the topic is copartitioned
      */
     public TopicDescription increasePartitions(String name, int newCount) {
         store.createPartitions(name, newCount);
         return describe(name);
+    }
+
+    /**
+     * Declares topics copartitioned under {@code group} (created, or extended if it exists): they must have the same
+     * partition count, and from then on {@link #increasePartitions} of one of them alone is refused, so records with
+     * equal keys stay on equal partition numbers across them (a join or a per-key state machine over several
+     * topics relies on that). Durable; deleting a topic takes it out of its group.
+     *
+     * @throws UnknownTopicOrPartitionException if a topic does not exist
+     * @throws InvalidPartitionsException if the topics' partition counts differ
+     * @throws dev.brook.partition.PolicyViolationException if a topic already belongs to another group
+     * @throws InvalidTopicException if the group name is not a legal topic-style name
+     */
+    public void declareCopartitioned(String group, String... topicNames) {
+        store.declareCopartitioned(group, List.of(topicNames));
+    }
+
+    /** The topics copartitioned with {@code topic} (itself included), if it belongs to a group. */
+    public Optional<Set<String>> copartitionedWith(String topic) {
+        return store.copartitionGroupOf(topic);
+    }
+
+    /**
+     * Raises the partition count of every topic of a copartition group together.
+     *
+     * @throws UnknownTopicOrPartitionException if there is no such group
+     * @throws InvalidPartitionsException if {@code newCount} is not above the group's count
+     */
+    public void increaseCopartitionedPartitions(String group, int newCount) {
+        store.increaseCopartitionedPartitions(group, newCount);
     }
 
     /**
