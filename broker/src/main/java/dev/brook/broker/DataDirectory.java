@@ -9,6 +9,7 @@ import dev.brook.partition.topic.TopicDefaults;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -59,6 +60,10 @@ public final class DataDirectory implements AutoCloseable {
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            // The lock is held by this JVM (another instance on the same directory): the same answer as another process.
+            lockChannel.close();
+            throw new IOException("data directory " + dir + " is in use by another Brook instance in this process", e);
         } catch (IOException | RuntimeException e) {
             lockChannel.close();
             throw e;
