@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enforces the module's package layering from the sources' imports: topics know nothing of partitions or producer
- * state, producer state knows nothing of topics or partitions, and nothing here touches the network.
+ * state, producer state knows nothing of topics or partitions, the partitioner knows only its inputs, and nothing here touches the network.
  */
 class LayeringTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/brook/partition");
@@ -26,6 +26,7 @@ class LayeringTest {
             "topic", List.of("dev.brook.partition.topic.", "dev.brook.log.LogConfig", "dev.brook.log.FlushPolicy",
                     "dev.brook.log.record.TimestampType", "dev.brook.log.checkpoint."),
             "producer", List.of("dev.brook.partition.producer.", "dev.brook.log."),
+            "partitioner", List.of("dev.brook.partition.partitioner."),
             "", List.of("dev.brook.partition.", "dev.brook.log."));
 
     @Test
