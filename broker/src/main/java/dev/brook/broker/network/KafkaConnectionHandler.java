@@ -100,6 +100,15 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
         return response.handle((body, error) -> {
             // The request (a Produce's records are a slice of the frame) is done with once its response exists.
             frame.release();
+            if (error instanceof UnsupportedApiVersionException
+                    || error != null && error.getCause() instanceof UnsupportedApiVersionException) {
+                // A decodable API the processor does not serve (FindCoordinator before groups exist): the client's
+                // mistake, not a broker failure, so closed like an unknown key, without an error and stack trace.
+                log.warn("Closing connection from {}: {} is not served", ctx.channel().remoteAddress(),
+                        request.header());
+                ctx.close();
+                return answered(ctx);
+            }
             if (error != null) {
                 log.error("Closing connection from {}: {} failed", ctx.channel().remoteAddress(), request.header(),
                         error);
