@@ -1,5 +1,8 @@
 package dev.brook.broker;
 
+import dev.brook.log.record.CloseableIterator;
+import dev.brook.log.record.Record;
+import dev.brook.log.record.RecordBatch;
 import dev.brook.protocol.ApiKey;
 import dev.brook.protocol.RequestHeader;
 import dev.brook.protocol.ResponseHeader;
@@ -25,6 +28,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -181,6 +185,44 @@ public final class RawKafkaClient implements AutoCloseable {
         FetchRequest req = fetchRequest(topic, partition, offset, maxWaitMs, minBytes, maxBytes);
         FetchResponse r = call(ApiKey.FETCH, v, w -> req.write(w, v), FetchResponse::read);
         return r.responses().get(0).partitions().get(0);
+    }
+
+    /** One fetched record as strings (null key/value stay null). */
+    public record Fetched(long offset, String key, String value) {
+    }
+
+    /**
+     * Every record of the whole batches in a fetched partition, CRC-checked; a trailing partial batch is skipped as
+     * clients do.
+     */
+    public static List<Fetched> records(FetchResponse.PartitionData data) {
+        List<Fetched> out = new java.util.ArrayList<>();
+        if (data.records() == null) {
+            return out;
+        }
+        ByteBuffer buf = ((ByteBufferRecords) data.records()).buffer();
+        int pos = buf.position();
+        while (buf.limit() - pos >= RecordBatch.LOG_OVERHEAD) {
+            int size = buf.getInt(pos + RecordBatch.LENGTH_OFFSET) + RecordBatch.LOG_OVERHEAD;
+            if (buf.limit() - pos < size) {
+                break;
+            }
+            RecordBatch batch = RecordBatch.wrap(buf.duplicate().position(pos).limit(pos + size).slice());
+            batch.ensureValid();
+            try (CloseableIterator<Record> it = batch.records()) {
+                while (it.hasNext()) {
+                    Record r = it.next();
+                    out.add(new Fetched(r.offset(), string(r.hasKey() ? r.key() : null),
+                            string(r.isTombstone() ? null : r.value())));
+                }
+            }
+            pos += size;
+        }
+        return out;
+    }
+
+    private static String string(ByteBuffer b) {
+        return b == null ? null : StandardCharsets.UTF_8.decode(b.duplicate()).toString();
     }
 
     /**

@@ -191,7 +191,7 @@ class ConnectionProtocolTest {
             long before = broker.partitions().partition(new dev.brook.partition.topic.TopicPartition(TOPIC, 0))
                     .logEndOffset();
             ByteBuffer batch = new RecordBatchBuilder(Compression.NONE)
-                    .append(1L, null, "fire-and-forget".getBytes(StandardCharsets.UTF_8)).build();
+                    .append(System.currentTimeMillis(), null, "fire-and-forget".getBytes(StandardCharsets.UTF_8)).build();
             ProduceRequest req = RawKafkaClient.produceRequest(TOPIC, 0, (short) 0, batch);
             c.send(ApiKey.PRODUCE, (short) 7, 41, w -> req.write(w, (short) 7));
             c.send(ApiKey.API_VERSIONS, (short) 3, 42,
