@@ -1,0 +1,113 @@
+package dev.brook.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** librdkafka's view of the broker, through Debian's {@code kcat} (skipped when it is not installed). */
+class KcatTest {
+    @TempDir
+    static Path dir;
+    static Broker broker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(onPath("kcat"), "kcat is not on PATH (apt-get install kcat); skipping the librdkafka tests");
+        broker = TestBrokers.start(dir, Map.of("num.partitions", "3"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Result kcat(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("kcat", "-b", broker.bootstrapServers()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "kcat", ".out");
+        Path err = Files.createTempFile(dir, "kcat", ".err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("kcat " + args[0] + " did not finish: " + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "gzip", "none"})
+    void keyedMessagesProducedByKcatAreConsumedByKcat(String codec) throws Exception {
+        String topic = "kcat-" + codec;
+        Map<String, String> sent = new LinkedHashMap<>();
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String key = "key-" + i;
+            String value = codec + "-value-" + i + "-" + "z".repeat(i % 50);
+            sent.put(key, value);
+            input.append(key).append(':').append(value).append('\n');
+        }
+        Result produced = kcat(input.toString(), "-P", "-t", topic, "-K:", "-z", codec,
+                "-X", "topic.partitioner=murmur2_random");
+        assertThat(produced.exitCode()).as(produced.stderr()).isZero();
+
+        Result consumed = kcat("", "-C", "-t", topic, "-e", "-o", "beginning", "-q", "-f", "%k=%s\\n");
+        assertThat(consumed.exitCode()).as(consumed.stderr()).isZero();
+        Map<String, String> received = new LinkedHashMap<>();
+        for (String line : consumed.stdout().split("\n")) {
+            if (!line.isEmpty()) {
+                int eq = line.indexOf('=');
+                assertThat(received.put(line.substring(0, eq), line.substring(eq + 1))).as("duplicate %s", line)
+                        .isNull();
+            }
+        }
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void kcatListsTheBrokerAndTopics() throws Exception {
+        broker.partitions().createTopic("kcat-listed", 2, 1, Map.of());
+        Result r = kcat("", "-L");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("1 brokers:")
+                .contains("broker 1 at " + broker.bootstrapServers())
+                .contains("topic \"kcat-listed\" with 2 partitions:")
+                .contains("partition 0, leader 1, replicas: 1, isrs: 1")
+                .contains("partition 1, leader 1, replicas: 1, isrs: 1");
+    }
+}
