@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,25 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
         if (++inFlight >= maxInFlight) {
             ctx.channel().config().setAutoRead(false);
         }
-        tail = tail.thenComposeAsync(ignored -> handle(ctx, frame), requestExecutor)
+        tail = tail.thenComposeAsync(ignored -> handle(ctx, frame), this::executeOrRunHere)
                 .exceptionally(e -> {
                     log.error("Closing connection from {}: request handling failed", ctx.channel().remoteAddress(), e);
                     ctx.close();
                     return null;
                 });
+    }
+
+    /**
+     * Runs a request on the request executor; once the executor is shut down (the broker is stopping, its
+     * connections already closed) the step runs here instead, where it finds the channel inactive and releases the
+     * frame, so no request buffer outlives the broker.
+     */
+    private void executeOrRunHere(Runnable step) {
+        try {
+            requestExecutor.execute(step);
+        } catch (RejectedExecutionException e) {
+            step.run();
+        }
     }
 
     private CompletableFuture<Void> handle(ChannelHandlerContext ctx, ByteBuf frame) {

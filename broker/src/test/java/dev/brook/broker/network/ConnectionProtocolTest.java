@@ -123,7 +123,7 @@ class ConnectionProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(shorts = {4, 10, 77, 999, -1})
+    @ValueSource(shorts = {4, 11, 77, 999, -1})
     void anUnknownOrUnservedApiKeyClosesTheConnection(short apiKey) throws IOException {
         try (RawKafkaClient c = connect()) {
             c.sendRaw(RawKafkaClient.frame(apiKey, (short) 0, 1, w -> w.writeInt32(0)));
