@@ -35,6 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * written), so this measures the CPU and syscall path, not the disk.
  *
  * <ul>
+ *   <li>{@code regionOnly}: {@link Log#read(long, int)} alone, which finds the region by reading the header of
+ *       every batch it will contain (one positional read each) but no data; the fixed cost under the others;</li>
  *   <li>{@code batchesWithCrc}: {@link LogRegion#batches()}, a copy into a heap buffer plus a CRC-32C check of
  *       every batch, as an in-process consumer reads;</li>
  *   <li>{@code readAllNoCrc}: {@link LogRegion#readAll()} alone, to separate the copy from the CRC;</li>
@@ -114,6 +116,18 @@ public class LogReadBenchmark {
         LogReadResult result = log.read(next, FETCH_BYTES);
         LogRegion region = result.regions().get(0);
         next = region.lastOffset() + 1;
+        return region;
+    }
+
+    /**
+     * One fetch's region, no data read.
+     *
+     * @return the region
+     */
+    @Benchmark
+    public LogRegion regionOnly(Delivered counters) {
+        LogRegion region = fetch();
+        count(counters, region);
         return region;
     }
 
