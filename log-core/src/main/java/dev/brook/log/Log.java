@@ -392,10 +392,13 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.baseOffset() >= maxOffset) {
                     break;
                 }
-                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
-                if (region != null) {
-                    return new LogReadResult(List.of(region), start, endPoint.offset());
+                if (segment.nextOffset() <= startOffset) {
+                    continue; // every batch of this segment is below the start: the one we want is later
                 }
+                // This segment holds the start offset's batch. If that batch does not fit (maxBytes without
+                // minOneBatch, or the max offset), the answer is nothing: never a later segment's batch.
+                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
+                return new LogReadResult(region == null ? List.of() : List.of(region), start, endPoint.offset());
             }
         } catch (IOException e) {
             throw new LogStorageException("read of " + dir + " at offset " + startOffset + " failed", e);

@@ -79,6 +79,21 @@ class LogTest {
     }
 
     @Test
+    void readWithoutMinOneBatchNeverSkipsABatchThatDoesNotFitToTheNextSegment() throws IOException {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 300), 0);
+        log.roll();
+        int small = TestBatches.batch(1, 100, 10).remaining();
+        log.append(TestBatches.batch(1, 100, 10), 0);
+        // The batch holding offset 1 does not fit: the answer is nothing, not the next segment's batch at 2.
+        assertThat(log.read(1, small, Long.MAX_VALUE, false).isEmpty()).isTrue();
+        assertThat(log.read(1, small, Long.MAX_VALUE, true).batches()).extracting(RecordBatch::baseOffset)
+                .containsExactly(0L);
+        assertThat(log.read(2, small, Long.MAX_VALUE, false).batches()).extracting(RecordBatch::baseOffset)
+                .containsExactly(2L);
+    }
+
+    @Test
     void rejectsACorruptBatchAndWritesNothing() {
         open(LogConfig.defaults());
         ByteBuffer good = TestBatches.batch(2, 100, 10);
