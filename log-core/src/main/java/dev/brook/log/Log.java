@@ -423,26 +423,39 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.maxTimestamp() < timestamp || segment.nextOffset() <= start) {
                     continue;
                 }
-                FileBatchHeader header = segment.findBatchByTimestamp(timestamp, start);
-                if (header == null) {
-                    continue;
-                }
-                RecordBatch batch = segment.readBatch(header);
-                if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
-                    return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start,
-                            batch.baseOffset())));
-                }
-                try (CloseableIterator<Record> records = batch.records()) {
-                    while (records.hasNext()) {
-                        Record record = records.next();
-                        if (record.timestamp() >= timestamp && record.offset() >= start) {
-                            return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
-                        }
+                // A batch whose max timestamp qualifies may hold no readable match: the records that reach the
+                // timestamp can lie below the log start offset. The search then goes on after that batch, in
+                // this segment first.
+                long from = start;
+                FileBatchHeader header;
+                while ((header = segment.findBatchByTimestamp(timestamp, from)) != null) {
+                    Optional<TimestampAndOffset> found = firstRecordAtOrAfter(segment.readBatch(header), timestamp,
+                            start);
+                    if (found.isPresent()) {
+                        return found;
                     }
+                    from = header.nextOffset();
                 }
             }
         } catch (IOException e) {
             throw new LogStorageException("timestamp lookup in " + dir + " failed", e);
+        }
+        return Optional.empty();
+    }
+
+    /** The first record of {@code batch} at or above {@code start} with a timestamp at or after {@code timestamp}. */
+    private static Optional<TimestampAndOffset> firstRecordAtOrAfter(RecordBatch batch, long timestamp, long start) {
+        if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
+            // Every record carries the append time; maxTimestamp >= timestamp, or the batch was not chosen.
+            return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start, batch.baseOffset())));
+        }
+        try (CloseableIterator<Record> records = batch.records()) {
+            while (records.hasNext()) {
+                Record record = records.next();
+                if (record.timestamp() >= timestamp && record.offset() >= start) {
+                    return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
+                }
+            }
         }
         return Optional.empty();
     }

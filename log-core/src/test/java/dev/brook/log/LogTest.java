@@ -189,6 +189,18 @@ class LogTest {
     }
 
     @Test
+    void timeLookupWhereTheMatchingBatchStraddlesTheLogStartOffset() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batchWithTimestamps(100, 500, 100), 0); // offsets 0..2
+        log.append(TestBatches.batchWithTimestamps(300, 300), 0); // offsets 3..4
+        log.advanceLogStartOffset(2);
+        // Offset 1 (ts 500) is below the log start: the answer is the next readable match, never offset 1.
+        assertThat(log.offsetForTimestamp(200)).contains(new TimestampAndOffset(300, 3));
+        assertThat(log.offsetForTimestamp(0)).contains(new TimestampAndOffset(100, 2));
+        assertThat(log.offsetForTimestamp(400)).isEmpty();
+    }
+
+    @Test
     void stampsLogAppendTime() throws IOException {
         open(LogConfig.defaults().withTimestampType(TimestampType.LOG_APPEND_TIME));
         LogAppendInfo info = log.append(TestBatches.batch(2, 5, 10), 0);
