@@ -463,7 +463,9 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     /**
      * Removes every batch from the one holding {@code offset} on, as a follower does when its log diverged from
      * the leader's. A batch is never cut in two, so the new log end offset may be below {@code offset}. A
-     * no-op when {@code offset} is at or past the log end.
+     * no-op when {@code offset} is at or past the log end. Below the log start offset, the log restarts empty at
+     * {@code offset} (as Kafka's follower does); when the batch to remove starts below the log start offset, the
+     * log restarts empty at the log start offset, so the log end never falls below the log start.
      */
     public void truncateTo(long offset) {
         appendLock.lock();
@@ -474,6 +476,14 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
             }
             if (offset <= segments.firstKey() || offset < logStartOffset) {
                 truncateFullyAndStartAtLocked(offset);
+                return;
+            }
+            LogSegment holding = segments.floorEntry(offset).getValue();
+            FileBatchHeader cut = holding.translateOffset(offset, holding.size());
+            if (cut != null && cut.baseOffset() < logStartOffset) {
+                // The batch to remove starts below the log start offset, so it holds every readable offset: cutting
+                // it would leave the log end below the log start. Nothing readable remains; restart there.
+                truncateFullyAndStartAtLocked(logStartOffset);
                 return;
             }
             long now = clock.millis();

@@ -228,6 +228,30 @@ class LogTest {
     }
 
     @Test
+    void truncatingTheBatchThatHoldsTheLogStartOffsetRestartsTheLogThere() {
+        open(small());
+        log.append(TestBatches.batch(5, 100, 10), 0); // offsets 0..4
+        log.append(TestBatches.batch(2, 100, 10), 0); // offsets 5..6
+        log.advanceLogStartOffset(3);
+        log.truncateTo(4); // removes the whole batch 0..4, which holds every readable offset below 5
+        assertThat(log.logStartOffset()).isEqualTo(3);
+        assertThat(log.logEndOffset()).isEqualTo(3); // never below the log start offset
+        assertThat(log.read(3, 1 << 20).isEmpty()).isTrue();
+        assertThat(log.append(TestBatches.batch(1, 100, 10), 0).firstOffset()).isEqualTo(3);
+    }
+
+    @Test
+    void truncatingBelowTheLogStartOffsetRestartsTheLogAtTheTarget() {
+        open(small());
+        log.append(TestBatches.batch(5, 100, 10), 0);
+        log.advanceLogStartOffset(3);
+        log.truncateTo(1);
+        assertThat(log.logStartOffset()).isEqualTo(1);
+        assertThat(log.logEndOffset()).isEqualTo(1);
+        assertThat(log.append(TestBatches.batch(1, 100, 10), 0).firstOffset()).isEqualTo(1);
+    }
+
+    @Test
     void truncateFullyRestartsEmptyAtAnOffset() {
         open(small());
         for (int i = 0; i < 10; i++) {
