@@ -213,7 +213,10 @@ final class LogSegment {
         if (batchMaxTimestamp > maxTimestamp) {
             maxTimestamp = batchMaxTimestamp;
         }
-        if (position > 0 && bytesSinceLastIndexEntry > indexIntervalBytes) {
+        // A full index takes no more entries: one append of several batches can fill it midway (the log only
+        // checks for room before the append, and rolls before the next one). The index is sparse, so batches
+        // past its end are found by walking headers from its last entry.
+        if (position > 0 && bytesSinceLastIndexEntry > indexIntervalBytes && !isIndexFull()) {
             offsetIndex.append(batchBaseOffset, position);
             timeIndex.maybeAppend(maxTimestamp, batchBaseOffset);
             bytesSinceLastIndexEntry = 0;

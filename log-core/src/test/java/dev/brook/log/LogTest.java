@@ -174,6 +174,30 @@ class LogTest {
     }
 
     @Test
+    void aMultiBatchAppendThatFillsTheIndexMidAppend() throws IOException {
+        // Room for six offset-index entries and four time-index entries; an entry per batch.
+        LogConfig config = LogConfig.defaults().withSegmentIndexBytes(64).withIndexIntervalBytes(0);
+        open(config);
+        int batches = 12;
+        ByteBuffer all = ByteBuffer.allocate(batches * TestBatches.batch(1, 0, 10).remaining());
+        for (int i = 0; i < batches; i++) {
+            all.put(TestBatches.batch(1, 100 + i, 10));
+        }
+        LogAppendInfo info = log.append(all.flip(), 0);
+        assertThat(info.lastOffset()).isEqualTo(batches - 1);
+        for (long offset = 0; offset < batches; offset++) {
+            assertThat(log.read(offset, 1).batches().get(0).baseOffset()).isEqualTo(offset);
+        }
+        assertThat(log.offsetForTimestamp(100 + 9)).contains(new TimestampAndOffset(109, 9));
+        log.append(TestBatches.batch(1, 500, 10), 0); // rolls: the index is full
+        assertThat(log.segmentCount()).isEqualTo(2);
+        log.close();
+        open(config);
+        assertThat(log.logEndOffset()).isEqualTo(batches + 1);
+        assertThat(log.read(7, 1).batches().get(0).baseOffset()).isEqualTo(7);
+    }
+
+    @Test
     void findsTheFirstRecordAtOrAfterATimestamp() {
         open(small());
         long[] timestamps = new long[40];
