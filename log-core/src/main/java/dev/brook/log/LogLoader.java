@@ -189,7 +189,7 @@ final class LogLoader {
                 break;
             }
             int from = segment.baseOffset() == firstToRecover ? validateFrom : 0;
-            if (recoverSegment(segment, from) > 0) {
+            if (recoverSegment(segment, from) > 0 || !followedByNextSegment(segment)) {
                 deleteSegmentsAfter(segment);
                 break;
             }
@@ -233,6 +233,21 @@ final class LogLoader {
                     segment.logFile().getFileName());
         }
         return truncated;
+    }
+
+    /**
+     * Whether the next segment starts right where {@code segment} ends. A roll always starts the new segment at
+     * the log end offset, so a gap means the end of this segment was lost: the file was cut at a batch boundary
+     * (whole batches missing, nothing torn). Everything after the loss must go, as after a torn batch.
+     */
+    private boolean followedByNextSegment(LogSegment segment) {
+        Long next = segments.higherKey(segment.baseOffset());
+        if (next == null || next == segment.nextOffset()) {
+            return true;
+        }
+        LOG.warn("{}: segment {} ends at offset {} but the next one starts at {}: its end was lost", dir,
+                segment.baseOffset(), segment.nextOffset(), next);
+        return false;
     }
 
     private void deleteSegmentsAfter(LogSegment segment) throws IOException {

@@ -119,6 +119,25 @@ class LogRecoveryTest {
     }
 
     @Test
+    void recoveryThatLosesWholeBatchesOfASegmentDeletesTheLaterSegments() throws IOException {
+        open();
+        appendBatches(60);
+        assertThat(log.segmentCount()).isGreaterThan(2);
+        crash();
+        Path first = files(".log").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        // The unflushed end of the first segment is lost at a batch boundary: no torn batch, just missing ones.
+        try (RandomAccessFile raf = new RandomAccessFile(first.toFile(), "rw")) {
+            raf.setLength(5L * batchSize);
+        }
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(10);
+        assertThat(log.segmentCount()).isEqualTo(1); // offsets 10.. are gone: so are the segments holding later ones
+        assertThat(readAllOffsets()).isEqualTo(10);
+        assertThat(log.append(TestBatches.batch(1, 0, 10), 0).firstOffset()).isEqualTo(10);
+    }
+
+    @Test
     void theFlushedPartIsNotRescannedButNeverServedCorrupt() throws IOException {
         open();
         appendBatches(10);
