@@ -344,11 +344,21 @@ final class LogSegment {
      * checked. The file is truncated at the first invalid byte and the indexes rebuilt from there.
      *
      * @return the number of bytes truncated
+     * @throws dev.brook.log.index.CorruptIndexException if an index entry before {@code validateFrom} is invalid
+     *     (the caller then recovers from 0, which rebuilds the indexes whole)
      */
     int recover(int validateFrom) throws IOException {
-        offsetIndex.truncateToPosition(validateFrom);
+        if (validateFrom == 0) {
+            // Nothing is trusted: rebuild both indexes from scratch, whatever a crash left in them.
+            offsetIndex.reset();
+            timeIndex.reset();
+        } else {
+            // The entries past the validated position may be garbage in any order; the kept ones are checked.
+            offsetIndex.truncateForRecovery(validateFrom);
+            OffsetPosition lastKept = offsetIndex.lastEntry();
+            timeIndex.truncateForRecovery(lastKept.offset() + (lastKept.position() == 0 ? 0 : 1));
+        }
         OffsetPosition last = offsetIndex.lastEntry();
-        timeIndex.truncateTo(last.offset() + (last.position() == 0 ? 0 : 1));
         TimestampOffset lastTime = timeIndex.lastEntry();
         resetTailState(last, lastTime.timestamp());
         int before = size;

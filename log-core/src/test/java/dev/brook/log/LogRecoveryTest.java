@@ -220,6 +220,71 @@ class LogRecoveryTest {
     }
 
     @Test
+    void garbageIndexEntriesPastTheRecoveryPointAreDroppedAndRebuilt() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        appendBatches(10);
+        crash();
+        Path index = files(".index").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        // With 256-byte intervals every other batch is indexed: entries 0..3 lie before the recovery point
+        // (batch 10), entry 4 on describes unflushed batches. Garbage there: a negative position, then an
+        // offset that does not increase.
+        try (RandomAccessFile raf = new RandomAccessFile(index.toFile(), "rw")) {
+            raf.seek(16 + 4 * 8);
+            raf.writeInt(21);
+            raf.writeInt(-batchSize);
+            raf.writeInt(1);
+            raf.writeInt(1);
+        }
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(40);
+        assertThat(readAllOffsets()).isEqualTo(40);
+        for (long offset = 0; offset < 40; offset++) {
+            assertThat(log.read(offset, 1).batches().get(0).baseOffset()).isEqualTo(offset - offset % 2);
+        }
+    }
+
+    @Test
+    void anIndexEntryWithANegativePositionFailsTheSanityCheck() throws IOException {
+        open();
+        appendBatches(10);
+        log.close();
+        Path index = files(".index").get(0);
+        try (RandomAccessFile raf = new RandomAccessFile(index.toFile(), "rw")) {
+            raf.seek(16 + 4); // the first entry's position; the later entries still increase
+            raf.writeInt(-100);
+        }
+        open();
+        assertThat(readAllOffsets()).isEqualTo(20);
+        assertThat(log.read(4, 1).batches().get(0).baseOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void aTornBatchExactlyAtTheRecoveryPointIsCut() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        long flushedSize = log.sizeInBytes();
+        appendBatches(1);
+        crash();
+        Path segment = files(".log").get(0);
+        for (long torn : new long[] {flushedSize + 1, flushedSize + 30, flushedSize + 100}) {
+            try (RandomAccessFile raf = new RandomAccessFile(segment.toFile(), "rw")) {
+                raf.setLength(torn);
+            }
+            open();
+            assertThat(log.logEndOffset()).isEqualTo(20);
+            assertThat(readAllOffsets()).isEqualTo(20);
+            assertThat(log.append(TestBatches.batch(2, 0, 100), 0).firstOffset()).isEqualTo(20);
+            crash();
+        }
+    }
+
+    @Test
     void aCorruptRecoveryPointMeansRecoveringEverything() throws IOException {
         open();
         appendBatches(30);
