@@ -189,6 +189,27 @@ class LogRecoveryTest {
     }
 
     @Test
+    void aMissingOrEmptyIndexIsRebuiltWhole() throws IOException {
+        open();
+        appendBatches(40);
+        log.close();
+        java.util.Map<Path, byte[]> original = new java.util.HashMap<>();
+        for (Path index : files("index")) {
+            original.put(index, Files.readAllBytes(index));
+        }
+        // Only the time index of one segment is lost, and the offset index of another is left empty.
+        Files.delete(files(".timeindex").get(0));
+        Files.write(files(".index").get(1), new byte[0]);
+        open();
+        assertThat(readAllOffsets()).isEqualTo(80);
+        log.close();
+        log = null;
+        for (Path index : files("index")) {
+            assertThat(Files.readAllBytes(index)).as(index.toString()).isEqualTo(original.get(index));
+        }
+    }
+
+    @Test
     void aCorruptIndexIsRebuiltNotTrusted() throws IOException {
         open();
         appendBatches(40);
