@@ -255,6 +255,12 @@ final class LogSegment {
             throws IOException {
         long limit = size;
         FileBatchHeader first = translateOffset(startOffset, limit);
+        if (first != null && first.lastOffset() >= nextOffset) {
+            // Every batch in the file ends below the segment's next offset; a header claiming more is damaged.
+            // Returning nothing would leave the reader stuck at this offset without saying why.
+            throw new CorruptLogException(logFile, first.position(), "batch offsets " + first.baseOffset() + ".."
+                    + first.lastOffset() + " run past the segment's end offset " + nextOffset);
+        }
         if (first == null || first.lastOffset() >= maxOffsetExclusive) {
             return null;
         }

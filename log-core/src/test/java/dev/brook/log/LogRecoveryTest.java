@@ -159,6 +159,24 @@ class LogRecoveryTest {
     }
 
     @Test
+    void aFlushedBatchWhoseHeaderClaimsTooManyOffsetsIsReportedNotSkipped() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        appendBatches(2);
+        crash();
+        Path segment = files(".log").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        flipByte(segment, 3L * batchSize + RecordBatch.LAST_OFFSET_DELTA_OFFSET + 1); // batch 6..7 claims 6..~2^20
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(24);
+        assertThatThrownBy(() -> log.read(7, 1 << 20))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("position " + 3L * batchSize);
+    }
+
+    @Test
     void aCleanShutdownSkipsRecovery() throws IOException {
         open();
         appendBatches(10);
