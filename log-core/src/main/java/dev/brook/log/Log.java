@@ -392,10 +392,13 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.baseOffset() >= maxOffset) {
                     break;
                 }
-                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
-                if (region != null) {
-                    return new LogReadResult(List.of(region), start, endPoint.offset());
+                if (segment.nextOffset() <= startOffset) {
+                    continue; // every batch of this segment is below the start: the one we want is later
                 }
+                // This segment holds the start offset's batch. If that batch does not fit (maxBytes without
+                // minOneBatch, or the max offset), the answer is nothing: never a later segment's batch.
+                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
+                return new LogReadResult(region == null ? List.of() : List.of(region), start, endPoint.offset());
             }
         } catch (IOException e) {
             throw new LogStorageException("read of " + dir + " at offset " + startOffset + " failed", e);
@@ -420,22 +423,18 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.maxTimestamp() < timestamp || segment.nextOffset() <= start) {
                     continue;
                 }
-                FileBatchHeader header = segment.findBatchByTimestamp(timestamp, start);
-                if (header == null) {
-                    continue;
-                }
-                RecordBatch batch = segment.readBatch(header);
-                if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
-                    return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start,
-                            batch.baseOffset())));
-                }
-                try (CloseableIterator<Record> records = batch.records()) {
-                    while (records.hasNext()) {
-                        Record record = records.next();
-                        if (record.timestamp() >= timestamp && record.offset() >= start) {
-                            return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
-                        }
+                // A batch whose max timestamp qualifies may hold no readable match: the records that reach the
+                // timestamp can lie below the log start offset. The search then goes on after that batch, in
+                // this segment first.
+                long from = start;
+                FileBatchHeader header;
+                while ((header = segment.findBatchByTimestamp(timestamp, from)) != null) {
+                    Optional<TimestampAndOffset> found = firstRecordAtOrAfter(segment.readBatch(header), timestamp,
+                            start);
+                    if (found.isPresent()) {
+                        return found;
                     }
+                    from = header.nextOffset();
                 }
             }
         } catch (IOException e) {
@@ -444,10 +443,29 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         return Optional.empty();
     }
 
+    /** The first record of {@code batch} at or above {@code start} with a timestamp at or after {@code timestamp}. */
+    private static Optional<TimestampAndOffset> firstRecordAtOrAfter(RecordBatch batch, long timestamp, long start) {
+        if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
+            // Every record carries the append time; maxTimestamp >= timestamp, or the batch was not chosen.
+            return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start, batch.baseOffset())));
+        }
+        try (CloseableIterator<Record> records = batch.records()) {
+            while (records.hasNext()) {
+                Record record = records.next();
+                if (record.timestamp() >= timestamp && record.offset() >= start) {
+                    return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Removes every batch from the one holding {@code offset} on, as a follower does when its log diverged from
      * the leader's. A batch is never cut in two, so the new log end offset may be below {@code offset}. A
-     * no-op when {@code offset} is at or past the log end.
+     * no-op when {@code offset} is at or past the log end. Below the log start offset, the log restarts empty at
+     * {@code offset} (as Kafka's follower does); when the batch to remove starts below the log start offset, the
+     * log restarts empty at the log start offset, so the log end never falls below the log start.
      */
     public void truncateTo(long offset) {
         appendLock.lock();
@@ -458,6 +476,14 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
             }
             if (offset <= segments.firstKey() || offset < logStartOffset) {
                 truncateFullyAndStartAtLocked(offset);
+                return;
+            }
+            LogSegment holding = segments.floorEntry(offset).getValue();
+            FileBatchHeader cut = holding.translateOffset(offset, holding.size());
+            if (cut != null && cut.baseOffset() < logStartOffset) {
+                // The batch to remove starts below the log start offset, so it holds every readable offset: cutting
+                // it would leave the log end below the log start. Nothing readable remains; restart there.
+                truncateFullyAndStartAtLocked(logStartOffset);
                 return;
             }
             long now = clock.millis();
