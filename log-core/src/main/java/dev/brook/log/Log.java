@@ -56,6 +56,8 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     private volatile LogSegment active;
     private volatile LogEndPoint end;
     private volatile LogEndPoint recoveryPoint;
+    /** The start of the newest active segment: everything before it is sealed and due for a background flush. */
+    private volatile LogEndPoint sealedUpTo;
     private volatile long logStartOffset;
     private volatile long lastFlushMs;
     private volatile long lastRecoveryCheckpointMs;
@@ -358,6 +360,10 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         segments.put(base, fresh);
         active = fresh;
         end = new LogEndPoint(base, base, 0, end.appendedRecords());
+        // As Kafka does, a sealed segment is flushed soon after the roll (by the maintenance agent, off the append
+        // path), so the recovery point keeps up with the log even under the OS flush policy and a crash rescans
+        // at most the active segment.
+        sealedUpTo = end;
         LOG.debug("rolled {} at offset {}", dir, base);
         return fresh;
     }
@@ -552,6 +558,10 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
             if (recoveryPoint.offset() > point.offset() || recoveryPoint.segmentBaseOffset() > point.segmentBaseOffset()) {
                 recoveryPoint = point;
             }
+            LogEndPoint sealed = sealedUpTo;
+            if (sealed != null && (sealed.offset() > point.offset() || sealed.segmentBaseOffset() > point.segmentBaseOffset())) {
+                sealedUpTo = null;
+            }
             files.writeRecoveryPoint(recoveryPoint);
             checkpointedRecoveryPoint = recoveryPoint;
         } finally {
@@ -638,13 +648,27 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
      * share the work: a caller whose data a running flush already covers returns without a second fsync.
      */
     public void flush() {
-        LogEndPoint target = end;
+        flushTo(end, true);
+    }
+
+    /**
+     * Flushes the segments up to {@code target} and moves the recovery point there.
+     *
+     * @param latest whether to flush up to the log end at the time the flush lock is held, rather than exactly to
+     *               {@code target} (a flush of sealed segments stops at the segment boundary)
+     */
+    private void flushTo(LogEndPoint target, boolean latest) {
         flushLock.lock();
         try {
             if (recoveryPoint.offset() >= target.offset()) {
                 return;
             }
-            target = end;
+            if (!latest && sealedUpTo != target) {
+                return; // a truncation replaced the sealed point while this flush waited for the lock
+            }
+            if (latest) {
+                target = end;
+            }
             LogEndPoint from = recoveryPoint;
             for (LogSegment segment : segments.tailMap(from.segmentBaseOffset(), true).values()) {
                 if (segment.baseOffset() > target.segmentBaseOffset()) {
@@ -700,6 +724,11 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         LogConfig cfg = config;
         if (end.offset() > recoveryPoint.offset() && now - lastFlushMs >= cfg.flushPolicy().intervalMs()) {
             flush();
+            work++;
+        }
+        LogEndPoint sealed = sealedUpTo;
+        if (sealed != null && sealed.offset() > recoveryPoint.offset()) {
+            flushTo(sealed, false);
             work++;
         }
         if (now - lastRecoveryCheckpointMs >= cfg.recoveryPointCheckpointIntervalMs()) {

@@ -394,6 +394,41 @@ class LogTest {
     }
 
     @Test
+    void sealedSegmentsAreFlushedByMaintenanceEvenUnderTheOsPolicy() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).as("the OS policy alone never flushes").isZero();
+        log.roll();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).as("the sealed segment, not the active one's data").isEqualTo(4);
+        log.close();
+        open(LogConfig.defaults());
+        assertThat(log.logEndOffset()).isEqualTo(6);
+    }
+
+    @Test
+    void aTruncationBelowTheSealedPointCancelsItsFlush() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.roll();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.roll();
+        log.truncateTo(1);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).isLessThanOrEqualTo(log.logEndOffset());
+        long end = log.logEndOffset();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).isLessThanOrEqualTo(end + 2);
+        log.close();
+        open(LogConfig.defaults());
+        assertThat(log.logEndOffset()).isEqualTo(end + 2);
+    }
+
+    @Test
     void anAppendHookSeesAssignedOffsetsAndCanRejectTheAppend() {
         open(LogConfig.defaults());
         List<Long> seen = new java.util.ArrayList<>();
