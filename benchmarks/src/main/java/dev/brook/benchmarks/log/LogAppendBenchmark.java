@@ -72,23 +72,6 @@ public class LogAppendBenchmark {
     private ByteBuffer batch;
     private int batchRecords;
 
-    /** Records and bytes appended per second, reported next to the append rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Appended {
-        /** Records appended in this iteration. */
-        public long records;
-        /** Batch bytes appended in this iteration (record overhead and batch header included). */
-        public long bytes;
-
-        /** Starts each iteration from zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            records = 0;
-            bytes = 0;
-        }
-    }
-
     /** Opens an empty log and builds the batch every operation appends. */
     @Setup(Level.Trial)
     public void open() {
@@ -117,7 +100,7 @@ public class LogAppendBenchmark {
      * @return the append's result, so it is not optimised away
      */
     @Benchmark
-    public LogAppendInfo append(Appended counters) {
+    public LogAppendInfo append(RecordsAndBytes counters) {
         ByteBuffer records = batch.duplicate();
         int size = records.remaining();
         LogAppendInfo info = log.append(records, 0);

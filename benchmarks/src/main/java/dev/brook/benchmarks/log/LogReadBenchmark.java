@@ -70,23 +70,6 @@ public class LogReadBenchmark {
     /** Where the next fetch starts; single-threaded benchmark, so a plain field. */
     private long next;
 
-    /** Bytes and records delivered per second, reported next to the fetch rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Delivered {
-        /** Bytes delivered in this iteration. */
-        public long bytes;
-        /** Records delivered in this iteration (counted from batch headers where batches are not parsed). */
-        public long records;
-
-        /** Starts each iteration from zero. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-            records = 0;
-        }
-    }
-
     /** Writes the log once per trial and opens {@code /dev/null}. */
     @Setup(Level.Trial)
     public void fill() throws IOException {
@@ -125,7 +108,7 @@ public class LogReadBenchmark {
      * @return the region
      */
     @Benchmark
-    public LogRegion regionOnly(Delivered counters) {
+    public LogRegion regionOnly(RecordsAndBytes counters) {
         LogRegion region = fetch();
         count(counters, region);
         return region;
@@ -137,7 +120,7 @@ public class LogReadBenchmark {
      * @return the batches, so the work is not optimised away
      */
     @Benchmark
-    public List<RecordBatch> batchesWithCrc(Delivered counters) throws IOException {
+    public List<RecordBatch> batchesWithCrc(RecordsAndBytes counters) throws IOException {
         LogRegion region = fetch();
         List<RecordBatch> batches = region.batches();
         for (RecordBatch batch : batches) {
@@ -153,7 +136,7 @@ public class LogReadBenchmark {
      * @return the bytes
      */
     @Benchmark
-    public ByteBuffer readAllNoCrc(Delivered counters) throws IOException {
+    public ByteBuffer readAllNoCrc(RecordsAndBytes counters) throws IOException {
         LogRegion region = fetch();
         ByteBuffer bytes = region.readAll();
         count(counters, region);
@@ -166,7 +149,7 @@ public class LogReadBenchmark {
      * @return bytes transferred
      */
     @Benchmark
-    public long transferToDiscardingChannel(Delivered counters) throws IOException {
+    public long transferToDiscardingChannel(RecordsAndBytes counters) throws IOException {
         LogRegion region = fetch();
         long sent = transferAll(region, discard);
         count(counters, region);
@@ -179,7 +162,7 @@ public class LogReadBenchmark {
      * @return bytes transferred
      */
     @Benchmark
-    public long transferToDevNull(Delivered counters) throws IOException {
+    public long transferToDevNull(RecordsAndBytes counters) throws IOException {
         LogRegion region = fetch();
         long sent = transferAll(region, devNull);
         count(counters, region);
@@ -196,7 +179,7 @@ public class LogReadBenchmark {
     }
 
     /** Counts records from the region's offsets: the batches are whole and offsets dense. */
-    private static void count(Delivered counters, LogRegion region) {
+    private static void count(RecordsAndBytes counters, LogRegion region) {
         counters.bytes += region.sizeInBytes();
         counters.records += region.lastOffset() - region.firstOffset() + 1;
     }
