@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * Setup shared by the log benchmarks: scratch directories, prebuilt batches, filling a log, simulating a crash
  * and cleaning up. Nothing here is measured.
  */
-final class BenchLogs {
+public final class BenchLogs {
     /** Fixed seed: every run appends the same bytes. */
     private static final long SEED = 42;
     /** Timestamp of the first batch the benchmarks build; later batches count up from it. */
@@ -41,7 +41,7 @@ final class BenchLogs {
      * Creates an empty scratch directory under {@code -Dbrook.bench.dir} (default {@code java.io.tmpdir}), so a
      * run can be pointed at the disk it should measure.
      */
-    static Path createDir(String prefix) {
+    public static Path createDir(String prefix) {
         try {
             Path parent = Paths.get(System.getProperty("brook.bench.dir", System.getProperty("java.io.tmpdir")));
             Files.createDirectories(parent);
@@ -52,7 +52,7 @@ final class BenchLogs {
     }
 
     /** Deletes {@code dir} and everything below it; a no-op for {@code null} or a missing directory. */
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
