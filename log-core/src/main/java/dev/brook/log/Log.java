@@ -56,6 +56,8 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     private volatile LogSegment active;
     private volatile LogEndPoint end;
     private volatile LogEndPoint recoveryPoint;
+    /** The start of the newest active segment: everything before it is sealed and due for a background flush. */
+    private volatile LogEndPoint sealedUpTo;
     private volatile long logStartOffset;
     private volatile long lastFlushMs;
     private volatile long lastRecoveryCheckpointMs;
@@ -358,6 +360,10 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         segments.put(base, fresh);
         active = fresh;
         end = new LogEndPoint(base, base, 0, end.appendedRecords());
+        // As Kafka does, a sealed segment is flushed soon after the roll (by the maintenance agent, off the append
+        // path), so the recovery point keeps up with the log even under the OS flush policy and a crash rescans
+        // at most the active segment.
+        sealedUpTo = end;
         LOG.debug("rolled {} at offset {}", dir, base);
         return fresh;
     }
@@ -392,10 +398,13 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.baseOffset() >= maxOffset) {
                     break;
                 }
-                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
-                if (region != null) {
-                    return new LogReadResult(List.of(region), start, endPoint.offset());
+                if (segment.nextOffset() <= startOffset) {
+                    continue; // every batch of this segment is below the start: the one we want is later
                 }
+                // This segment holds the start offset's batch. If that batch does not fit (maxBytes without
+                // minOneBatch, or the max offset), the answer is nothing: never a later segment's batch.
+                LogRegion region = segment.read(startOffset, maxBytes, maxOffset, minOneBatch);
+                return new LogReadResult(region == null ? List.of() : List.of(region), start, endPoint.offset());
             }
         } catch (IOException e) {
             throw new LogStorageException("read of " + dir + " at offset " + startOffset + " failed", e);
@@ -420,22 +429,18 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.maxTimestamp() < timestamp || segment.nextOffset() <= start) {
                     continue;
                 }
-                FileBatchHeader header = segment.findBatchByTimestamp(timestamp, start);
-                if (header == null) {
-                    continue;
-                }
-                RecordBatch batch = segment.readBatch(header);
-                if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
-                    return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start,
-                            batch.baseOffset())));
-                }
-                try (CloseableIterator<Record> records = batch.records()) {
-                    while (records.hasNext()) {
-                        Record record = records.next();
-                        if (record.timestamp() >= timestamp && record.offset() >= start) {
-                            return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
-                        }
+                // A batch whose max timestamp qualifies may hold no readable match: the records that reach the
+                // timestamp can lie below the log start offset. The search then goes on after that batch, in
+                // this segment first.
+                long from = start;
+                FileBatchHeader header;
+                while ((header = segment.findBatchByTimestamp(timestamp, from)) != null) {
+                    Optional<TimestampAndOffset> found = firstRecordAtOrAfter(segment.readBatch(header), timestamp,
+                            start);
+                    if (found.isPresent()) {
+                        return found;
                     }
+                    from = header.nextOffset();
                 }
             }
         } catch (IOException e) {
@@ -444,10 +449,29 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         return Optional.empty();
     }
 
+    /** The first record of {@code batch} at or above {@code start} with a timestamp at or after {@code timestamp}. */
+    private static Optional<TimestampAndOffset> firstRecordAtOrAfter(RecordBatch batch, long timestamp, long start) {
+        if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
+            // Every record carries the append time; maxTimestamp >= timestamp, or the batch was not chosen.
+            return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), Math.max(start, batch.baseOffset())));
+        }
+        try (CloseableIterator<Record> records = batch.records()) {
+            while (records.hasNext()) {
+                Record record = records.next();
+                if (record.timestamp() >= timestamp && record.offset() >= start) {
+                    return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Removes every batch from the one holding {@code offset} on, as a follower does when its log diverged from
      * the leader's. A batch is never cut in two, so the new log end offset may be below {@code offset}. A
-     * no-op when {@code offset} is at or past the log end.
+     * no-op when {@code offset} is at or past the log end. Below the log start offset, the log restarts empty at
+     * {@code offset} (as Kafka's follower does); when the batch to remove starts below the log start offset, the
+     * log restarts empty at the log start offset, so the log end never falls below the log start.
      */
     public void truncateTo(long offset) {
         appendLock.lock();
@@ -458,6 +482,14 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
             }
             if (offset <= segments.firstKey() || offset < logStartOffset) {
                 truncateFullyAndStartAtLocked(offset);
+                return;
+            }
+            LogSegment holding = segments.floorEntry(offset).getValue();
+            FileBatchHeader cut = holding.translateOffset(offset, holding.size());
+            if (cut != null && cut.baseOffset() < logStartOffset) {
+                // The batch to remove starts below the log start offset, so it holds every readable offset: cutting
+                // it would leave the log end below the log start. Nothing readable remains; restart there.
+                truncateFullyAndStartAtLocked(logStartOffset);
                 return;
             }
             long now = clock.millis();
@@ -525,6 +557,10 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         try {
             if (recoveryPoint.offset() > point.offset() || recoveryPoint.segmentBaseOffset() > point.segmentBaseOffset()) {
                 recoveryPoint = point;
+            }
+            LogEndPoint sealed = sealedUpTo;
+            if (sealed != null && (sealed.offset() > point.offset() || sealed.segmentBaseOffset() > point.segmentBaseOffset())) {
+                sealedUpTo = null;
             }
             files.writeRecoveryPoint(recoveryPoint);
             checkpointedRecoveryPoint = recoveryPoint;
@@ -612,13 +648,27 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
      * share the work: a caller whose data a running flush already covers returns without a second fsync.
      */
     public void flush() {
-        LogEndPoint target = end;
+        flushTo(end, true);
+    }
+
+    /**
+     * Flushes the segments up to {@code target} and moves the recovery point there.
+     *
+     * @param latest whether to flush up to the log end at the time the flush lock is held, rather than exactly to
+     *               {@code target} (a flush of sealed segments stops at the segment boundary)
+     */
+    private void flushTo(LogEndPoint target, boolean latest) {
         flushLock.lock();
         try {
             if (recoveryPoint.offset() >= target.offset()) {
                 return;
             }
-            target = end;
+            if (!latest && sealedUpTo != target) {
+                return; // a truncation replaced the sealed point while this flush waited for the lock
+            }
+            if (latest) {
+                target = end;
+            }
             LogEndPoint from = recoveryPoint;
             for (LogSegment segment : segments.tailMap(from.segmentBaseOffset(), true).values()) {
                 if (segment.baseOffset() > target.segmentBaseOffset()) {
@@ -674,6 +724,11 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         LogConfig cfg = config;
         if (end.offset() > recoveryPoint.offset() && now - lastFlushMs >= cfg.flushPolicy().intervalMs()) {
             flush();
+            work++;
+        }
+        LogEndPoint sealed = sealedUpTo;
+        if (sealed != null && sealed.offset() > recoveryPoint.offset()) {
+            flushTo(sealed, false);
             work++;
         }
         if (now - lastRecoveryCheckpointMs >= cfg.recoveryPointCheckpointIntervalMs()) {

@@ -76,9 +76,11 @@ final class LogLoader {
 
         boolean clean = marker.isPresent();
         boolean recovered = false;
+        List<LogSegment> rebuilt = new ArrayList<>();
         for (long base : bases) {
-            segments.put(base, openSegment(base));
+            segments.put(base, openSegment(base, rebuilt));
         }
+        rebuildIndexes(rebuilt);
         if (clean) {
             clean = loadTrusted(new ArrayList<>(segments.values()))
                     && marker.get().logEndOffset() == lastNextOffset();
@@ -140,17 +142,52 @@ final class LogLoader {
         return bases;
     }
 
-    /** Opens a segment; an index whose header is unreadable is deleted and rebuilt by a full recovery. */
-    private LogSegment openSegment(long base) throws IOException {
+    /** Whether an index file of the segment is missing or empty (a crash between its create and its sizing). */
+    private boolean indexLost(long base) throws IOException {
+        for (Path index : List.of(LogSegment.indexPath(dir, base), LogSegment.timeIndexPath(dir, base))) {
+            if (!Files.exists(index) || Files.size(index) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Opens a segment. Indexes whose header is unreadable are deleted; a segment with data whose index was
+     * missing, empty or unreadable is added to {@code rebuilt}, for {@link #rebuildIndexes}.
+     */
+    private LogSegment openSegment(long base, List<LogSegment> rebuilt) throws IOException {
+        boolean lost = indexLost(base);
+        LogSegment segment;
         try {
-            return LogSegment.open(dir, base, config, clock.millis());
+            segment = LogSegment.open(dir, base, config, clock.millis());
         } catch (CorruptIndexException e) {
             LOG.warn("{}: rebuilding the indexes of segment {}: {}", dir, base, e.getMessage());
             Files.deleteIfExists(LogSegment.indexPath(dir, base));
             Files.deleteIfExists(LogSegment.timeIndexPath(dir, base));
-            LogSegment segment = LogSegment.open(dir, base, config, clock.millis());
-            recoverSegment(segment, 0);
-            return segment;
+            segment = LogSegment.open(dir, base, config, clock.millis());
+            lost = true;
+        }
+        if (lost && !segment.isEmpty()) {
+            rebuilt.add(segment);
+        }
+        return segment;
+    }
+
+    /**
+     * Rebuilds both indexes of segments that lost one, from position 0 and validating every batch: an index
+     * created empty would otherwise be trusted and only extended past its (missing) last entry, and a lost index
+     * says the segment's files are not in the state the last close left them.
+     */
+    private void rebuildIndexes(List<LogSegment> lost) throws IOException {
+        for (LogSegment segment : lost) {
+            if (!segments.containsValue(segment)) {
+                continue;
+            }
+            LOG.warn("{}: an index of segment {} is missing or empty, rebuilding both", dir, segment.baseOffset());
+            if (recoverSegment(segment, 0) > 0 || !followedByNextSegment(segment)) {
+                deleteSegmentsAfter(segment);
+            }
         }
     }
 
@@ -189,7 +226,7 @@ final class LogLoader {
                 break;
             }
             int from = segment.baseOffset() == firstToRecover ? validateFrom : 0;
-            if (recoverSegment(segment, from) > 0) {
+            if (recoverSegment(segment, from) > 0 || !followedByNextSegment(segment)) {
                 deleteSegmentsAfter(segment);
                 break;
             }
@@ -233,6 +270,21 @@ final class LogLoader {
                     segment.logFile().getFileName());
         }
         return truncated;
+    }
+
+    /**
+     * Whether the next segment starts right where {@code segment} ends. A roll always starts the new segment at
+     * the log end offset, so a gap means the end of this segment was lost: the file was cut at a batch boundary
+     * (whole batches missing, nothing torn). Everything after the loss must go, as after a torn batch.
+     */
+    private boolean followedByNextSegment(LogSegment segment) {
+        Long next = segments.higherKey(segment.baseOffset());
+        if (next == null || next == segment.nextOffset()) {
+            return true;
+        }
+        LOG.warn("{}: segment {} ends at offset {} but the next one starts at {}: its end was lost", dir,
+                segment.baseOffset(), segment.nextOffset(), next);
+        return false;
     }
 
     private void deleteSegmentsAfter(LogSegment segment) throws IOException {

@@ -37,6 +37,8 @@ public final class LogMaintenanceAgent implements AutoCloseable {
     private final long idleMs;
     private final Thread thread;
     private volatile boolean running = true;
+    /** The idle wait; {@link #close()} wakes it instead of interrupting, see there. */
+    private final Object idle = new Object();
 
     /**
      * @param idleMs how long to sleep after a cycle that found no work
@@ -91,7 +93,11 @@ public final class LogMaintenanceAgent implements AutoCloseable {
             int work = doWork();
             if (work == 0) {
                 try {
-                    Thread.sleep(idleMs);
+                    synchronized (idle) {
+                        if (running) {
+                            idle.wait(idleMs);
+                        }
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -103,8 +109,12 @@ public final class LogMaintenanceAgent implements AutoCloseable {
     /** Stops the thread and waits for the current cycle to end. */
     @Override
     public void close() {
+        // Never interrupt: an interrupt during a cycle's file I/O closes that FileChannel (ClosedByInterruptException),
+        // which fails the cycle and can break the segment the clean shutdown then has to flush.
         running = false;
-        thread.interrupt();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -213,7 +213,10 @@ final class LogSegment {
         if (batchMaxTimestamp > maxTimestamp) {
             maxTimestamp = batchMaxTimestamp;
         }
-        if (position > 0 && bytesSinceLastIndexEntry > indexIntervalBytes) {
+        // A full index takes no more entries: one append of several batches can fill it midway (the log only
+        // checks for room before the append, and rolls before the next one). The index is sparse, so batches
+        // past its end are found by walking headers from its last entry.
+        if (position > 0 && bytesSinceLastIndexEntry > indexIntervalBytes && !isIndexFull()) {
             offsetIndex.append(batchBaseOffset, position);
             timeIndex.maybeAppend(maxTimestamp, batchBaseOffset);
             bytesSinceLastIndexEntry = 0;
@@ -252,6 +255,12 @@ final class LogSegment {
             throws IOException {
         long limit = size;
         FileBatchHeader first = translateOffset(startOffset, limit);
+        if (first != null && first.lastOffset() >= nextOffset) {
+            // Every batch in the file ends below the segment's next offset; a header claiming more is damaged.
+            // Returning nothing would leave the reader stuck at this offset without saying why.
+            throw new CorruptLogException(logFile, first.position(), "batch offsets " + first.baseOffset() + ".."
+                    + first.lastOffset() + " run past the segment's end offset " + nextOffset);
+        }
         if (first == null || first.lastOffset() >= maxOffsetExclusive) {
             return null;
         }
@@ -341,11 +350,21 @@ final class LogSegment {
      * checked. The file is truncated at the first invalid byte and the indexes rebuilt from there.
      *
      * @return the number of bytes truncated
+     * @throws dev.brook.log.index.CorruptIndexException if an index entry before {@code validateFrom} is invalid
+     *     (the caller then recovers from 0, which rebuilds the indexes whole)
      */
     int recover(int validateFrom) throws IOException {
-        offsetIndex.truncateToPosition(validateFrom);
+        if (validateFrom == 0) {
+            // Nothing is trusted: rebuild both indexes from scratch, whatever a crash left in them.
+            offsetIndex.reset();
+            timeIndex.reset();
+        } else {
+            // The entries past the validated position may be garbage in any order; the kept ones are checked.
+            offsetIndex.truncateForRecovery(validateFrom);
+            OffsetPosition lastKept = offsetIndex.lastEntry();
+            timeIndex.truncateForRecovery(lastKept.offset() + (lastKept.position() == 0 ? 0 : 1));
+        }
         OffsetPosition last = offsetIndex.lastEntry();
-        timeIndex.truncateTo(last.offset() + (last.position() == 0 ? 0 : 1));
         TimestampOffset lastTime = timeIndex.lastEntry();
         resetTailState(last, lastTime.timestamp());
         int before = size;

@@ -36,6 +36,32 @@ class LogMaintenanceAgentTest {
     }
 
     @Test
+    void closeLetsTheRunningCycleFinishWithoutInterruptingIt() throws Exception {
+        java.util.concurrent.CountDownLatch inCycle = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        LogMaintenanceAgent agent = new LogMaintenanceAgent(1, "test-maintenance");
+        agent.register(() -> {
+            inCycle.countDown();
+            try {
+                // Stands for file I/O: an interrupt here would close a FileChannel.
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            return 0;
+        });
+        agent.start();
+        inCycle.await();
+        Thread closer = new Thread(agent::close);
+        closer.start();
+        Thread.sleep(100); // give close() the chance to (wrongly) interrupt; no timing is asserted
+        release.countDown();
+        closer.join();
+        assertThat(interrupted).isFalse();
+    }
+
+    @Test
     void flushesLogsOnItsOwnThread() throws InterruptedException {
         LogConfig config = LogConfig.defaults().withFlushPolicy(FlushPolicy.everyInterval(1));
         try (Log log = Log.open(dir, config); LogMaintenanceAgent agent = new LogMaintenanceAgent(1, "flusher")) {

@@ -119,6 +119,25 @@ class LogRecoveryTest {
     }
 
     @Test
+    void recoveryThatLosesWholeBatchesOfASegmentDeletesTheLaterSegments() throws IOException {
+        open();
+        appendBatches(60);
+        assertThat(log.segmentCount()).isGreaterThan(2);
+        crash();
+        Path first = files(".log").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        // The unflushed end of the first segment is lost at a batch boundary: no torn batch, just missing ones.
+        try (RandomAccessFile raf = new RandomAccessFile(first.toFile(), "rw")) {
+            raf.setLength(5L * batchSize);
+        }
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(10);
+        assertThat(log.segmentCount()).isEqualTo(1); // offsets 10.. are gone: so are the segments holding later ones
+        assertThat(readAllOffsets()).isEqualTo(10);
+        assertThat(log.append(TestBatches.batch(1, 0, 10), 0).firstOffset()).isEqualTo(10);
+    }
+
+    @Test
     void theFlushedPartIsNotRescannedButNeverServedCorrupt() throws IOException {
         open();
         appendBatches(10);
@@ -137,6 +156,24 @@ class LogRecoveryTest {
                 .hasMessageContaining(segment.getFileName().toString())
                 .hasMessageContaining("position 0");
         assertThat(log.read(20, 1 << 20).batches()).isNotEmpty();
+    }
+
+    @Test
+    void aFlushedBatchWhoseHeaderClaimsTooManyOffsetsIsReportedNotSkipped() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        appendBatches(2);
+        crash();
+        Path segment = files(".log").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        flipByte(segment, 3L * batchSize + RecordBatch.LAST_OFFSET_DELTA_OFFSET + 1); // batch 6..7 claims 6..~2^20
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(24);
+        assertThatThrownBy(() -> log.read(7, 1 << 20))
+                .isInstanceOf(CorruptLogException.class)
+                .hasMessageContaining("position " + 3L * batchSize);
     }
 
     @Test
@@ -170,6 +207,27 @@ class LogRecoveryTest {
     }
 
     @Test
+    void aMissingOrEmptyIndexIsRebuiltWhole() throws IOException {
+        open();
+        appendBatches(40);
+        log.close();
+        java.util.Map<Path, byte[]> original = new java.util.HashMap<>();
+        for (Path index : files("index")) {
+            original.put(index, Files.readAllBytes(index));
+        }
+        // Only the time index of one segment is lost, and the offset index of another is left empty.
+        Files.delete(files(".timeindex").get(0));
+        Files.write(files(".index").get(1), new byte[0]);
+        open();
+        assertThat(readAllOffsets()).isEqualTo(80);
+        log.close();
+        log = null;
+        for (Path index : files("index")) {
+            assertThat(Files.readAllBytes(index)).as(index.toString()).isEqualTo(original.get(index));
+        }
+    }
+
+    @Test
     void aCorruptIndexIsRebuiltNotTrusted() throws IOException {
         open();
         appendBatches(40);
@@ -198,6 +256,71 @@ class LogRecoveryTest {
         open();
         assertThat(readAllOffsets()).isEqualTo(20);
         assertThat(log.read(9, 1).batches().get(0).baseOffset()).isEqualTo(8);
+    }
+
+    @Test
+    void garbageIndexEntriesPastTheRecoveryPointAreDroppedAndRebuilt() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        appendBatches(10);
+        crash();
+        Path index = files(".index").get(0);
+        int batchSize = TestBatches.batch(2, 0, 100).remaining();
+        // With 256-byte intervals every other batch is indexed: entries 0..3 lie before the recovery point
+        // (batch 10), entry 4 on describes unflushed batches. Garbage there: a negative position, then an
+        // offset that does not increase.
+        try (RandomAccessFile raf = new RandomAccessFile(index.toFile(), "rw")) {
+            raf.seek(16 + 4 * 8);
+            raf.writeInt(21);
+            raf.writeInt(-batchSize);
+            raf.writeInt(1);
+            raf.writeInt(1);
+        }
+        open();
+        assertThat(log.logEndOffset()).isEqualTo(40);
+        assertThat(readAllOffsets()).isEqualTo(40);
+        for (long offset = 0; offset < 40; offset++) {
+            assertThat(log.read(offset, 1).batches().get(0).baseOffset()).isEqualTo(offset - offset % 2);
+        }
+    }
+
+    @Test
+    void anIndexEntryWithANegativePositionFailsTheSanityCheck() throws IOException {
+        open();
+        appendBatches(10);
+        log.close();
+        Path index = files(".index").get(0);
+        try (RandomAccessFile raf = new RandomAccessFile(index.toFile(), "rw")) {
+            raf.seek(16 + 4); // the first entry's position; the later entries still increase
+            raf.writeInt(-100);
+        }
+        open();
+        assertThat(readAllOffsets()).isEqualTo(20);
+        assertThat(log.read(4, 1).batches().get(0).baseOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void aTornBatchExactlyAtTheRecoveryPointIsCut() throws IOException {
+        open();
+        appendBatches(10);
+        log.flush();
+        log.checkpointRecoveryPoint();
+        long flushedSize = log.sizeInBytes();
+        appendBatches(1);
+        crash();
+        Path segment = files(".log").get(0);
+        for (long torn : new long[] {flushedSize + 1, flushedSize + 30, flushedSize + 100}) {
+            try (RandomAccessFile raf = new RandomAccessFile(segment.toFile(), "rw")) {
+                raf.setLength(torn);
+            }
+            open();
+            assertThat(log.logEndOffset()).isEqualTo(20);
+            assertThat(readAllOffsets()).isEqualTo(20);
+            assertThat(log.append(TestBatches.batch(2, 0, 100), 0).firstOffset()).isEqualTo(20);
+            crash();
+        }
     }
 
     @Test

@@ -79,6 +79,21 @@ class LogTest {
     }
 
     @Test
+    void readWithoutMinOneBatchNeverSkipsABatchThatDoesNotFitToTheNextSegment() throws IOException {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 300), 0);
+        log.roll();
+        int small = TestBatches.batch(1, 100, 10).remaining();
+        log.append(TestBatches.batch(1, 100, 10), 0);
+        // The batch holding offset 1 does not fit: the answer is nothing, not the next segment's batch at 2.
+        assertThat(log.read(1, small, Long.MAX_VALUE, false).isEmpty()).isTrue();
+        assertThat(log.read(1, small, Long.MAX_VALUE, true).batches()).extracting(RecordBatch::baseOffset)
+                .containsExactly(0L);
+        assertThat(log.read(2, small, Long.MAX_VALUE, false).batches()).extracting(RecordBatch::baseOffset)
+                .containsExactly(2L);
+    }
+
+    @Test
     void rejectsACorruptBatchAndWritesNothing() {
         open(LogConfig.defaults());
         ByteBuffer good = TestBatches.batch(2, 100, 10);
@@ -159,6 +174,30 @@ class LogTest {
     }
 
     @Test
+    void aMultiBatchAppendThatFillsTheIndexMidAppend() throws IOException {
+        // Room for six offset-index entries and four time-index entries; an entry per batch.
+        LogConfig config = LogConfig.defaults().withSegmentIndexBytes(64).withIndexIntervalBytes(0);
+        open(config);
+        int batches = 12;
+        ByteBuffer all = ByteBuffer.allocate(batches * TestBatches.batch(1, 0, 10).remaining());
+        for (int i = 0; i < batches; i++) {
+            all.put(TestBatches.batch(1, 100 + i, 10));
+        }
+        LogAppendInfo info = log.append(all.flip(), 0);
+        assertThat(info.lastOffset()).isEqualTo(batches - 1);
+        for (long offset = 0; offset < batches; offset++) {
+            assertThat(log.read(offset, 1).batches().get(0).baseOffset()).isEqualTo(offset);
+        }
+        assertThat(log.offsetForTimestamp(100 + 9)).contains(new TimestampAndOffset(109, 9));
+        log.append(TestBatches.batch(1, 500, 10), 0); // rolls: the index is full
+        assertThat(log.segmentCount()).isEqualTo(2);
+        log.close();
+        open(config);
+        assertThat(log.logEndOffset()).isEqualTo(batches + 1);
+        assertThat(log.read(7, 1).batches().get(0).baseOffset()).isEqualTo(7);
+    }
+
+    @Test
     void findsTheFirstRecordAtOrAfterATimestamp() {
         open(small());
         long[] timestamps = new long[40];
@@ -171,6 +210,18 @@ class LogTest {
         assertThat(log.offsetForTimestamp(1003)).contains(new TimestampAndOffset(1010, 3));
         assertThat(log.offsetForTimestamp(1392)).contains(new TimestampAndOffset(1392, 119));
         assertThat(log.offsetForTimestamp(1393)).isEmpty();
+    }
+
+    @Test
+    void timeLookupWhereTheMatchingBatchStraddlesTheLogStartOffset() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batchWithTimestamps(100, 500, 100), 0); // offsets 0..2
+        log.append(TestBatches.batchWithTimestamps(300, 300), 0); // offsets 3..4
+        log.advanceLogStartOffset(2);
+        // Offset 1 (ts 500) is below the log start: the answer is the next readable match, never offset 1.
+        assertThat(log.offsetForTimestamp(200)).contains(new TimestampAndOffset(300, 3));
+        assertThat(log.offsetForTimestamp(0)).contains(new TimestampAndOffset(100, 2));
+        assertThat(log.offsetForTimestamp(400)).isEmpty();
     }
 
     @Test
@@ -198,6 +249,30 @@ class LogTest {
         log.close();
         open(small());
         assertThat(log.logEndOffset()).isEqualTo(21);
+    }
+
+    @Test
+    void truncatingTheBatchThatHoldsTheLogStartOffsetRestartsTheLogThere() {
+        open(small());
+        log.append(TestBatches.batch(5, 100, 10), 0); // offsets 0..4
+        log.append(TestBatches.batch(2, 100, 10), 0); // offsets 5..6
+        log.advanceLogStartOffset(3);
+        log.truncateTo(4); // removes the whole batch 0..4, which holds every readable offset below 5
+        assertThat(log.logStartOffset()).isEqualTo(3);
+        assertThat(log.logEndOffset()).isEqualTo(3); // never below the log start offset
+        assertThat(log.read(3, 1 << 20).isEmpty()).isTrue();
+        assertThat(log.append(TestBatches.batch(1, 100, 10), 0).firstOffset()).isEqualTo(3);
+    }
+
+    @Test
+    void truncatingBelowTheLogStartOffsetRestartsTheLogAtTheTarget() {
+        open(small());
+        log.append(TestBatches.batch(5, 100, 10), 0);
+        log.advanceLogStartOffset(3);
+        log.truncateTo(1);
+        assertThat(log.logStartOffset()).isEqualTo(1);
+        assertThat(log.logEndOffset()).isEqualTo(1);
+        assertThat(log.append(TestBatches.batch(1, 100, 10), 0).firstOffset()).isEqualTo(1);
     }
 
     @Test
@@ -316,6 +391,41 @@ class LogTest {
         clock.advance(1000);
         log.runMaintenance();
         assertThat(log.recoveryPoint()).isEqualTo(2);
+    }
+
+    @Test
+    void sealedSegmentsAreFlushedByMaintenanceEvenUnderTheOsPolicy() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).as("the OS policy alone never flushes").isZero();
+        log.roll();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).as("the sealed segment, not the active one's data").isEqualTo(4);
+        log.close();
+        open(LogConfig.defaults());
+        assertThat(log.logEndOffset()).isEqualTo(6);
+    }
+
+    @Test
+    void aTruncationBelowTheSealedPointCancelsItsFlush() {
+        open(LogConfig.defaults());
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.roll();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.roll();
+        log.truncateTo(1);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).isLessThanOrEqualTo(log.logEndOffset());
+        long end = log.logEndOffset();
+        log.append(TestBatches.batch(2, 100, 10), 0);
+        log.runMaintenance();
+        assertThat(log.recoveryPoint()).isLessThanOrEqualTo(end + 2);
+        log.close();
+        open(LogConfig.defaults());
+        assertThat(log.logEndOffset()).isEqualTo(end + 2);
     }
 
     @Test

@@ -24,14 +24,16 @@ final class ApiVersionsHandler {
             }
         }
         this.response = new ApiVersionsResponse(ErrorCode.NONE.code(), keys, 0);
-        this.unsupported = new ApiVersionsResponse(ErrorCode.UNSUPPORTED_VERSION.code(), keys, 0);
+        // Only ApiVersions' own range, as Kafka answers (ApiVersionsRequest.getErrorResponse): the client retries
+        // with its max and learns the full list from that answer.
+        this.unsupported = ApiVersionsResponse.unsupportedVersion();
     }
 
     ApiVersionsResponse handle() {
         return response;
     }
 
-    /** KIP-511: an unknown ApiVersions version is answered in v0 with the error and the broker's ranges. */
+    /** KIP-511: an unknown ApiVersions version is answered in v0 with the error and ApiVersions' own range. */
     ApiVersionsResponse unsupportedVersion() {
         return unsupported;
     }

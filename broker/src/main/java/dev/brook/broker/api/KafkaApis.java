@@ -15,6 +15,7 @@ import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.DescribeConfigsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.FindCoordinatorRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
@@ -28,14 +29,14 @@ import java.util.function.LongSupplier;
 
 /**
  * The broker's request dispatcher: one handler per Kafka API, chosen by API key. The set of APIs here is exactly
- * what ApiVersions advertises, so a client never picks an API this broker would refuse. FindCoordinator and the
- * group APIs are not served yet (the consumer-groups work adds them): Java consumers with a {@code group.id} fail
- * fast with UnsupportedVersionException instead of retrying a coordinator that never appears.
+ * what ApiVersions advertises, so a client never picks an API this broker would refuse. The group APIs are not
+ * served yet (the consumer-groups work adds them); FindCoordinator is served and answers COORDINATOR_NOT_AVAILABLE
+ * until then, because librdkafka only enables lz4 (and other features) when it sees FindCoordinator advertised.
  */
 public final class KafkaApis implements RequestProcessor {
     private static final Set<ApiKey> SERVED = EnumSet.of(ApiKey.API_VERSIONS, ApiKey.METADATA, ApiKey.PRODUCE,
             ApiKey.FETCH, ApiKey.LIST_OFFSETS, ApiKey.CREATE_TOPICS, ApiKey.DELETE_TOPICS, ApiKey.DELETE_RECORDS,
-            ApiKey.INIT_PRODUCER_ID, ApiKey.DESCRIBE_CONFIGS, ApiKey.CREATE_PARTITIONS);
+            ApiKey.INIT_PRODUCER_ID, ApiKey.DESCRIBE_CONFIGS, ApiKey.CREATE_PARTITIONS, ApiKey.FIND_COORDINATOR);
 
     private final ApiVersionsHandler apiVersions = new ApiVersionsHandler(SERVED);
     private final MetadataHandler metadata;
@@ -91,6 +92,7 @@ public final class KafkaApis implements RequestProcessor {
             case DELETE_RECORDS -> done(topicAdmin.deleteRecords((DeleteRecordsRequest) body));
             case DESCRIBE_CONFIGS -> done(describeConfigs.handle((DescribeConfigsRequest) body));
             case INIT_PRODUCER_ID -> done(initProducerId.handle((InitProducerIdRequest) body));
+            case FIND_COORDINATOR -> done(FindCoordinatorHandler.handle((FindCoordinatorRequest) body));
             default -> CompletableFuture.failedFuture(new UnsupportedApiVersionException(context.header()));
         };
     }

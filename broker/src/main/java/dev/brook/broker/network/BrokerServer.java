@@ -6,10 +6,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,9 @@ public final class BrokerServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ExecutorService requestExecutor;
     private final List<Channel> serverChannels = new ArrayList<>();
+    /** Every open client connection, so close() can end them before the request handlers stop. */
+    private final ChannelGroup connections = new DefaultChannelGroup("brook-connections",
+            GlobalEventExecutor.INSTANCE);
 
     private BrokerServer(Settings settings) {
         this.acceptors = transport.newGroup(1, new DefaultThreadFactory("brook-accept", true));
@@ -87,6 +93,7 @@ public final class BrokerServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeoutMs(),
                                         TimeUnit.MILLISECONDS))
@@ -122,8 +129,10 @@ public final class BrokerServer implements AutoCloseable {
         for (Channel ch : serverChannels) {
             ch.close().awaitUninterruptibly();
         }
-        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        // Order matters: connections first (no new requests), then the request handlers, and the event loops last,
+        // because a finishing request hands its response or completion to its channel's event loop; a terminated
+        // loop rejects that and the request failed with an ERROR at every shutdown under load.
+        connections.close().awaitUninterruptibly();
         requestExecutor.shutdown();
         try {
             if (!requestExecutor.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -134,5 +143,7 @@ public final class BrokerServer implements AutoCloseable {
             requestExecutor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 }

@@ -5,6 +5,7 @@ import dev.brook.protocol.RequestDecoder;
 import dev.brook.protocol.RequestHeader;
 import dev.brook.protocol.ResponseEncoder;
 import dev.brook.protocol.UnsupportedApiVersionException;
+import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.wire.EncodedMessage;
 import dev.brook.protocol.wire.MalformedMessageException;
 import io.netty.buffer.ByteBuf;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +59,25 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
         if (++inFlight >= maxInFlight) {
             ctx.channel().config().setAutoRead(false);
         }
-        tail = tail.thenComposeAsync(ignored -> handle(ctx, frame), requestExecutor)
+        tail = tail.thenComposeAsync(ignored -> handle(ctx, frame), this::executeOrRunHere)
                 .exceptionally(e -> {
                     log.error("Closing connection from {}: request handling failed", ctx.channel().remoteAddress(), e);
                     ctx.close();
                     return null;
                 });
+    }
+
+    /**
+     * Runs a request on the request executor; once the executor is shut down (the broker is stopping, its
+     * connections already closed) the step runs here instead, where it finds the channel inactive and releases the
+     * frame, so no request buffer outlives the broker.
+     */
+    private void executeOrRunHere(Runnable step) {
+        try {
+            requestExecutor.execute(step);
+        } catch (RejectedExecutionException e) {
+            step.run();
+        }
     }
 
     private CompletableFuture<Void> handle(ChannelHandlerContext ctx, ByteBuf frame) {
@@ -89,6 +104,13 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return answered(ctx);
         }
+        // Only a Produce body points into the frame (its records are slices of it); any other request is fully
+        // decoded, so its frame is released now. A parked long-poll Fetch otherwise pinned its frame for max_wait_ms,
+        // and leaked it when the broker stopped before the wait ended.
+        ByteBuf held = request.body() instanceof ProduceRequest ? frame : null;
+        if (held == null) {
+            frame.release();
+        }
         RequestContext context = new RequestContext(request.header(), ctx.channel().remoteAddress(),
                 ((InetSocketAddress) ctx.channel().localAddress()).getPort());
         CompletableFuture<Object> response;
@@ -98,8 +120,19 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
             response = CompletableFuture.failedFuture(e);
         }
         return response.handle((body, error) -> {
-            // The request (a Produce's records are a slice of the frame) is done with once its response exists.
-            frame.release();
+            // A Produce's records are done with once its response exists.
+            if (held != null) {
+                held.release();
+            }
+            if (error instanceof UnsupportedApiVersionException
+                    || error != null && error.getCause() instanceof UnsupportedApiVersionException) {
+                // A decodable API the processor does not serve (FindCoordinator before groups exist): the client's
+                // mistake, not a broker failure, so closed like an unknown key, without an error and stack trace.
+                log.warn("Closing connection from {}: {} is not served", ctx.channel().remoteAddress(),
+                        request.header());
+                ctx.close();
+                return answered(ctx);
+            }
             if (error != null) {
                 log.error("Closing connection from {}: {} failed", ctx.channel().remoteAddress(), request.header(),
                         error);

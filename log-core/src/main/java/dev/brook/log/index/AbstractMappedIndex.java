@@ -403,8 +403,70 @@ public abstract sealed class AbstractMappedIndex<E> implements Closeable permits
      * @throws IllegalStateException if the index is closed
      */
     public final void reset() throws IOException {
-        truncateFrom(relativeOffset, Long.MIN_VALUE);
+        long stamp = mappingLock.writeLock();
+        try {
+            // Not truncateFrom: its binary search assumes sorted entries, and a reset often follows garbage.
+            clearFrom(mapped(), 0);
+        } finally {
+            mappingLock.unlockWrite(stamp);
+        }
         remap(maxIndexSize);
+    }
+
+    /**
+     * Keeps the leading entries that recovery may trust and removes the rest: walking from the first entry, it
+     * stops at the first one whose {@code limitKey} is at or above {@code limit} (it describes data past the
+     * point recovery validates from) and removes it and everything after. Writer thread only.
+     *
+     * <p>Unlike {@link #truncateTo}, this does not binary search: after a crash the entries past the limit may be
+     * garbage in any order. Slots after the removed entries that are not zero (a half-written entry) are zeroed
+     * too, so they do not come back as entries when the file is reopened.
+     *
+     * @param check the subclass's per-entry rules
+     * @param limitKey the field compared with {@code limit}
+     * @param limit the first key that is not kept
+     * @throws CorruptIndexException if an entry below the limit breaks a rule (nothing is removed then; the
+     *     caller rebuilds the whole index)
+     * @throws IllegalStateException if the index is closed
+     */
+    final void truncateForRecovery(EntryCheck check, SlotKey limitKey, long limit) throws CorruptIndexException {
+        long stamp = mappingLock.writeLock();
+        try {
+            ByteBuffer mapped = mapped();
+            int count = entries;
+            int keep = 0;
+            int previousStart = -1;
+            for (; keep < count; keep++) {
+                int start = EntrySearch.slotStart(keep, entrySize);
+                if (limitKey.at(mapped, start) >= limit) {
+                    break;
+                }
+                String problem = relativeOffsetProblem(mapped, start, previousStart);
+                if (problem == null) {
+                    problem = check.problem(mapped, start, previousStart);
+                }
+                if (problem != null) {
+                    throw new CorruptIndexException(file, "entry " + keep + ": " + problem);
+                }
+                previousStart = start;
+            }
+            clearFrom(mapped, keep);
+        } finally {
+            mappingLock.unlockWrite(stamp);
+        }
+    }
+
+    /** Removes the entries from slot {@code keep} on and zeroes any non-zero slots right after them. */
+    private void clearFrom(ByteBuffer mapped, int keep) {
+        int count = entries;
+        int end = Math.max(keep, count);
+        int capacity = slotsIn(mapped);
+        while (end < capacity && !isZero(mapped, EntrySearch.slotStart(end, entrySize),
+                EntrySearch.slotStart(end + 1, entrySize))) {
+            end++;
+        }
+        entries = Math.min(keep, count);
+        zero(mapped, EntrySearch.slotStart(keep, entrySize), EntrySearch.slotStart(end, entrySize));
     }
 
     /**

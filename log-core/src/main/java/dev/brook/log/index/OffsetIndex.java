@@ -101,13 +101,37 @@ public final class OffsetIndex extends AbstractMappedIndex<OffsetPosition> {
      *
      * @param logFileSize length of the segment's {@code .log} file
      * @throws CorruptIndexException naming the file and the first bad entry: offsets not strictly increasing
-     *     or not above the base offset, positions not strictly increasing or not below {@code logFileSize}, or
+     *     or not above the base offset, positions not positive, not strictly increasing or not below
+     *     {@code logFileSize}, or
      *     a non-zero slot after the last entry
      * @throws IllegalStateException if the index is closed
      */
     public void sanityCheck(long logFileSize) throws CorruptIndexException {
-        checkEntries((buffer, at, previous) -> {
+        checkEntries(positionsWithin(logFileSize));
+    }
+
+    /**
+     * Keeps the leading entries whose positions lie below {@code validateFrom} (the data recovery trusts) and
+     * removes every later one, whatever garbage a crash left there. Writer thread only.
+     *
+     * @param validateFrom the first byte position recovery validates
+     * @throws CorruptIndexException if a kept entry breaks a rule of {@link #sanityCheck}; nothing is removed
+     * @throws IllegalStateException if the index is closed
+     */
+    public void truncateForRecovery(int validateFrom) throws CorruptIndexException {
+        truncateForRecovery(positionsWithin(validateFrom), POSITION, validateFrom);
+    }
+
+    /**
+     * Positions are positive (the batch at 0 is never indexed, and a negative one is garbage), below the end of
+     * the data and strictly increasing.
+     */
+    private static EntryCheck positionsWithin(long logFileSize) {
+        return (buffer, at, previous) -> {
             int position = buffer.getInt(at + 4);
+            if (position <= 0) {
+                return "position " + position + " is not positive";
+            }
             if (position >= logFileSize) {
                 return "position " + position + " is not below the log size " + logFileSize;
             }
@@ -115,7 +139,7 @@ public final class OffsetIndex extends AbstractMappedIndex<OffsetPosition> {
                 return "position " + position + " is not above the previous entry's " + buffer.getInt(previous + 4);
             }
             return null;
-        });
+        };
     }
 
     @Override

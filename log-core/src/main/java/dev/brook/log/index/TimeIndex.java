@@ -112,13 +112,28 @@ public final class TimeIndex extends AbstractMappedIndex<TimestampOffset> {
      * @throws IllegalStateException if the index is closed
      */
     public void sanityCheck() throws CorruptIndexException {
-        checkEntries((buffer, at, previous) -> {
-            if (previous >= 0 && buffer.getLong(at) <= buffer.getLong(previous)) {
-                return "timestamp " + buffer.getLong(at) + " is not above the previous entry's "
-                        + buffer.getLong(previous);
-            }
-            return null;
-        });
+        checkEntries(TimeIndex::timestampProblem);
+    }
+
+    /**
+     * Keeps the leading entries whose offsets are below {@code firstRemovedOffset} and removes every later one,
+     * whatever garbage a crash left there. Writer thread only.
+     *
+     * @param firstRemovedOffset the first offset not kept
+     * @throws CorruptIndexException if a kept entry breaks a rule of {@link #sanityCheck}; nothing is removed
+     * @throws IllegalStateException if the index is closed
+     */
+    public void truncateForRecovery(long firstRemovedOffset) throws CorruptIndexException {
+        truncateForRecovery(TimeIndex::timestampProblem, RELATIVE_OFFSET,
+                firstRemovedOffset <= baseOffset() ? Long.MIN_VALUE : firstRemovedOffset - baseOffset());
+    }
+
+    private static String timestampProblem(ByteBuffer buffer, int at, int previous) {
+        if (previous >= 0 && buffer.getLong(at) <= buffer.getLong(previous)) {
+            return "timestamp " + buffer.getLong(at) + " is not above the previous entry's "
+                    + buffer.getLong(previous);
+        }
+        return null;
     }
 
     @Override
