@@ -62,6 +62,7 @@ final class TestBroker implements AutoCloseable {
     }
 
     private static Broker startBroker(Map<String, String> settings) {
+        NettyLeaks.install();
         try {
             return Broker.start(BrokerConfig.of(settings));
         } catch (IOException e) {
@@ -154,8 +155,10 @@ final class TestBroker implements AutoCloseable {
         return out;
     }
 
+    /** Closes the broker cleanly, then fails if Netty reported a leaked buffer. */
     @Override
     public void close() {
         broker.close();
+        NettyLeaks.assertNone();
     }
 }
