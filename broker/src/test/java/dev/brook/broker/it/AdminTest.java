@@ -168,6 +168,16 @@ class AdminTest {
         assertThatThrownBy(() -> get(admin.deleteTopics(List.of("doomed")).all()))
                 .isInstanceOf(ExecutionException.class).cause()
                 .isInstanceOf(UnknownTopicOrPartitionException.class);
+
+        // The name is free again: a new topic under it starts empty, with its own partition count.
+        get(admin.createTopics(List.of(new NewTopic("doomed", 1, (short) 1))).all());
+        TopicPartition tp = new TopicPartition("doomed", 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = broker.consumer()) {
+            assertThat(consumer.endOffsets(List.of(tp))).containsEntry(tp, 0L);
+        }
+        produce(tp, 2, 0);
+        assertThat(get(admin.describeTopics(List.of("doomed")).allTopicNames()).get("doomed").partitions())
+                .hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.brook.broker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnsupportedCompressionTypeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.TimestampType;
@@ -194,6 +196,48 @@ class ProduceConsumeTest {
                 assertThat(c.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
                 assertThat(c.timestamp()).isBetween(before, after);
             });
+        }
+    }
+
+    @Test
+    void batchesLargerThanTheConsumersFetchLimitsStillComeBack() throws Exception {
+        String topic = "big-batches";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(15, TimeUnit.SECONDS);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer(Map.of(ProducerConfig.BATCH_SIZE_CONFIG,
+                100_000, ProducerConfig.LINGER_MS_CONFIG, 50))) {
+            Random random = new Random(42);
+            for (int i = 0; i < 20; i++) {
+                byte[] v = new byte[20_000];
+                random.nextBytes(v);
+                values.add(v);
+                producer.send(new ProducerRecord<>(topic, 0, null, v));
+            }
+        }
+        // Both limits far below one batch: the broker must still hand out a whole batch per fetch.
+        try (KafkaConsumer<byte[], byte[]> consumer = broker.consumer(Map.of("max.partition.fetch.bytes", 1_024,
+                "fetch.max.bytes", 1_024))) {
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            List<ConsumerRecord<byte[], byte[]>> got = TestBroker.pollUntil(consumer, values.size());
+            assertThat(got).hasSize(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                assertThat(got.get(i).offset()).isEqualTo(i);
+                assertThat(got.get(i).value()).as("value %d", i).isEqualTo(values.get(i));
+            }
+        }
+    }
+
+    @Test
+    void codecsTheBrokerDoesNotStoreAreRefusedWithUnsupportedCompressionType() throws Exception {
+        String topic = "no-zstd";
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(15, TimeUnit.SECONDS);
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer(Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "zstd"))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "x".getBytes(StandardCharsets.UTF_8)))
+                    .get(15, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(UnsupportedCompressionTypeException.class);
         }
     }
 

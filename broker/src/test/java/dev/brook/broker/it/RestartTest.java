@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,12 +52,27 @@ class RestartTest {
                         "retention.ms", "123456789", "segment.bytes", "1048576")))).all().get(15, TimeUnit.SECONDS);
             }
             produce(broker, topic, 0, 600, sent);
+            // A second topic altered after creation: trimmed by deleteRecords, then grown.
+            TopicPartition trimmed = new TopicPartition("altered", 0);
+            try (Admin admin = broker.admin()) {
+                admin.createTopics(List.of(new NewTopic("altered", 1, (short) 1))).all().get(15, TimeUnit.SECONDS);
+                produce(broker, "altered", 0, 10, new HashMap<>());
+                admin.deleteRecords(Map.of(trimmed, RecordsToDelete.beforeOffset(5))).all().get(15, TimeUnit.SECONDS);
+                admin.createPartitions(Map.of("altered", NewPartitions.increaseTo(2))).all()
+                        .get(15, TimeUnit.SECONDS);
+            }
 
             broker.restart();
 
             try (Admin admin = broker.admin()) {
                 assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
                         .get(topic).partitions()).hasSize(PARTITIONS);
+                assertThat(admin.describeTopics(List.of("altered")).allTopicNames().get(15, TimeUnit.SECONDS)
+                        .get("altered").partitions()).as("createPartitions survives").hasSize(2);
+                assertThat(admin.listOffsets(Map.of(trimmed, OffsetSpec.earliest())).all().get(15, TimeUnit.SECONDS)
+                        .get(trimmed).offset()).as("deleteRecords survives").isEqualTo(5);
+                assertThat(admin.listOffsets(Map.of(trimmed, OffsetSpec.latest())).all().get(15, TimeUnit.SECONDS)
+                        .get(trimmed).offset()).isEqualTo(10);
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 Map<String, ConfigEntry> config = new HashMap<>();
                 admin.describeConfigs(List.of(resource)).all().get(15, TimeUnit.SECONDS).get(resource).entries()
