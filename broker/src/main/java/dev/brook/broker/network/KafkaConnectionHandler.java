@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private CompletableFuture<Void> write(ChannelHandlerContext ctx, RequestHeader header, Object body) {
         EncodedMessage message = ResponseEncoder.encode(header, body);
-        ctx.channel().eventLoop().execute(() -> {
+        onEventLoop(ctx, () -> {
             ResponseChunks.writeTo(ctx, message).addListener((ChannelFutureListener) f -> {
                 if (!f.isSuccess()) {
                     log.debug("Closing connection from {}: writing a response failed: {}",
@@ -126,8 +127,22 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private CompletableFuture<Void> answered(ChannelHandlerContext ctx) {
-        ctx.channel().eventLoop().execute(() -> onAnswered(ctx));
+        onEventLoop(ctx, () -> onAnswered(ctx));
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Runs {@code task} on the connection's event loop. During shutdown the loops stop before the request
+     * executor has drained, so a request finishing then finds its loop terminated: its connection is already
+     * closed and there is nobody to answer, which is not a failure of the request (nothing is allocated for a
+     * response until the task runs).
+     */
+    private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+        try {
+            ctx.channel().eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("Dropping the answer to {}: the server is shutting down", ctx.channel().remoteAddress());
+        }
     }
 
     private void onAnswered(ChannelHandlerContext ctx) {
