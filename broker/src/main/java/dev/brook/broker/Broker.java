@@ -112,15 +112,24 @@ public final class Broker implements AutoCloseable {
         advertised = List.copyOf(resolved);
     }
 
-    /** The advertised listener paired with the listener bound on {@code localPort} (the first if none matches). */
+    /**
+     * The advertised listener paired with the listener bound on {@code localPort}. A request can arrive between the
+     * bind and the recording of the bound ports; it then gets the configured advertised listener, with the local
+     * port where that one says 0.
+     */
     private Listener advertisedFor(int localPort) {
         List<Listener> b = bound;
-        for (int i = 0; i < b.size(); i++) {
+        List<Listener> adv = advertised;
+        for (int i = 0; i < b.size() && i < adv.size(); i++) {
             if (b.get(i).port() == localPort) {
-                return advertised.get(i);
+                return adv.get(i);
             }
         }
-        return advertised.get(0);
+        if (!adv.isEmpty()) {
+            return adv.get(0);
+        }
+        Listener configured = config.advertisedListeners().get(0);
+        return configured.port() == 0 ? configured.withPort(localPort) : configured;
     }
 
     /** The listeners as bound (real ports for port 0). */

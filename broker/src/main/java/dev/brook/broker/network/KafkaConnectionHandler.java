@@ -145,7 +145,7 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private CompletableFuture<Void> write(ChannelHandlerContext ctx, RequestHeader header, Object body) {
         EncodedMessage message = ResponseEncoder.encode(header, body);
-        ctx.channel().eventLoop().execute(() -> {
+        onEventLoop(ctx, () -> {
             ResponseChunks.writeTo(ctx, message).addListener((ChannelFutureListener) f -> {
                 if (!f.isSuccess()) {
                     log.debug("Closing connection from {}: writing a response failed: {}",
@@ -159,8 +159,22 @@ final class KafkaConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private CompletableFuture<Void> answered(ChannelHandlerContext ctx) {
-        ctx.channel().eventLoop().execute(() -> onAnswered(ctx));
+        onEventLoop(ctx, () -> onAnswered(ctx));
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Runs {@code task} on the connection's event loop. During shutdown the loops stop before the request
+     * executor has drained, so a request finishing then finds its loop terminated: its connection is already
+     * closed and there is nobody to answer, which is not a failure of the request (nothing is allocated for a
+     * response until the task runs).
+     */
+    private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+        try {
+            ctx.channel().eventLoop().execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("Dropping the answer to {}: the server is shutting down", ctx.channel().remoteAddress());
+        }
     }
 
     private void onAnswered(ChannelHandlerContext ctx) {

@@ -123,14 +123,15 @@ public final class OffsetIndex extends AbstractMappedIndex<OffsetPosition> {
     }
 
     /**
-     * Positions are positive (the batch at 0 is never indexed, and a negative one is garbage), below the end of
-     * the data and strictly increasing.
+     * Positions are not negative (garbage), below the end of the data and strictly increasing. Position 0 is legal
+     * for a first entry whose relative offset is above 0 (a cleaned segment's first surviving batch); a zero-filled
+     * slot is still caught, by its relative offset of 0, which append never writes.
      */
     private static EntryCheck positionsWithin(long logFileSize) {
         return (buffer, at, previous) -> {
             int position = buffer.getInt(at + 4);
-            if (position <= 0) {
-                return "position " + position + " is not positive";
+            if (position < 0) {
+                return "position " + position + " is negative";
             }
             if (position >= logFileSize) {
                 return "position " + position + " is not below the log size " + logFileSize;
