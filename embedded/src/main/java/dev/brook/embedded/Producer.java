@@ -2,6 +2,7 @@ package dev.brook.embedded;
 
 import dev.brook.log.record.Header;
 import dev.brook.partition.PartitionStore;
+import dev.brook.partition.partitioner.DefaultPartitioner;
 import dev.brook.partition.partitioner.Partitioner;
 import dev.brook.partition.topic.TopicMetadata;
 import dev.brook.partition.topic.TopicPartition;
@@ -97,6 +98,13 @@ public final class Producer<K, V> implements AutoCloseable {
         byte[] valueBytes = value == null ? null : valueSerializer.serialize(value);
         Header[] headerArray = headers.isEmpty() ? NO_HEADERS : headers.toArray(NO_HEADERS);
         TopicMetadata metadata = topics.forProduce(topic);
+        if (!(partitioner instanceof DefaultPartitioner) && store.copartitionGroupOf(topic).isPresent()) {
+            // Copartitioned topics promise that partition i of each holds the same keys: only the shared default
+            // partitioner keeps that promise.
+            throw new IllegalStateException("topic " + topic + " is copartitioned with "
+                    + store.copartitionGroupOf(topic).get() + "; copartitioned topics take the default partitioner, "
+                    + "not " + partitioner.getClass().getName());
+        }
         int partition = partitioner.partition(topic, keyBytes, metadata.partitionCount());
         if (partition < 0 || partition >= metadata.partitionCount()) {
             throw new IllegalArgumentException("the partitioner chose partition " + partition + " of " + topic

@@ -182,4 +182,21 @@ class ProducerTest {
         producer.close();
         assertThatThrownBy(() -> producer.send("t", "k", "v")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void copartitionedTopicsRefuseACustomPartitioner() throws Exception {
+        brook.topics().create("left", 2);
+        brook.topics().create("right", 2);
+        brook.topics().declareCopartitioned("pair", "left", "right");
+        Partitioner custom = (topic, key, count) -> 0;
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string(),
+                ProducerOptions.defaults().partitioner(custom))) {
+            assertThatThrownBy(() -> producer.send("left", "k", "v")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("copartitioned");
+        }
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            assertThat(producer.sendSync("left", "k", "v").partition())
+                    .isEqualTo(DefaultPartitioner.forKey("k".getBytes(StandardCharsets.UTF_8), 2));
+        }
+    }
 }

@@ -91,10 +91,10 @@ public final class BankLedger implements AutoCloseable {
         return balances.getOrDefault(account, 0L);
     }
 
-    /** Every account's balance. */
+    /** Every account's balance, sorted by account. */
     public synchronized Map<String, Long> balances() {
         catchUp();
-        return Map.copyOf(balances);
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(balances)); // sorted: printed in a stable order
     }
 
     private static void requirePositive(long amount) {
