@@ -5,6 +5,7 @@ import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
+import dev.brook.partition.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -100,7 +101,7 @@ public final class Brook implements AutoCloseable {
             return open(dir, options, dir);
         } catch (IOException | RuntimeException e) {
             try {
-                deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
             } catch (IOException | UncheckedIOException deleting) {
                 e.addSuppressed(deleting);
             }
@@ -262,7 +263,7 @@ public final class Brook implements AutoCloseable {
         lingerScheduler.shutdownNow();
         attempt(data::close, failures);
         if (temporaryDir != null) {
-            attempt(() -> deleteRecursively(temporaryDir), failures);
+            attempt(() -> Directories.deleteRecursively(temporaryDir), failures);
         }
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0) instanceof RuntimeException r ? r
@@ -290,28 +291,6 @@ public final class Brook implements AutoCloseable {
         } catch (Exception e) {
             failures.add(e);
         }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     @Override

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removal of a directory tree. */
-final class Directories {
+/** Removal of a directory tree (partition directories, and the temporary directories of embedders and tests). */
+public final class Directories {
     private Directories() {
     }
 
     /** Deletes {@code dir} and everything under it; a missing directory is fine. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.brook.junit;
 
 import dev.brook.broker.Broker;
 import dev.brook.broker.config.BrokerConfig;
+import dev.brook.partition.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -164,19 +165,7 @@ public final class BrookExtension implements BeforeAllCallback, ParameterResolve
 
     private static void deleteRecursively(Path dir) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Directories.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the test broker's data directory " + dir, e);
         }

@@ -4,6 +4,7 @@ import dev.brook.log.Log;
 import dev.brook.log.LogConfig;
 import dev.brook.log.record.Compression;
 import dev.brook.log.record.RecordBatchBuilder;
+import dev.brook.partition.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -53,26 +54,11 @@ public final class BenchLogs {
 
     /** Deletes {@code dir} and everything below it; a no-op for {@code null} or a missing directory. */
     public static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+        if (dir == null) {
             return;
         }
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Directories.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
         }
