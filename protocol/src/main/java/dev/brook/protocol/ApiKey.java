@@ -17,6 +17,8 @@ public enum ApiKey {
     METADATA(3, "Metadata", 4, 8, 4, 9),
     /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
     FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
+    /** Heartbeat: 0-3, flexible from 4. */
+    HEARTBEAT(12, "Heartbeat", 0, 3, 0, 4),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
     API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
     /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */

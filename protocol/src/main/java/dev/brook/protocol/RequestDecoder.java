@@ -8,6 +8,7 @@ import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.DescribeConfigsRequest;
 import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.FindCoordinatorRequest;
+import dev.brook.protocol.message.HeartbeatRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
@@ -57,6 +58,7 @@ public final class RequestDecoder {
             case DESCRIBE_CONFIGS -> DescribeConfigsRequest.read(r, v);
             case FIND_COORDINATOR -> FindCoordinatorRequest.read(r, v);
             case CREATE_PARTITIONS -> CreatePartitionsRequest.read(r, v);
+            case HEARTBEAT -> HeartbeatRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -8,6 +8,7 @@ import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.DescribeConfigsResponse;
 import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.FindCoordinatorResponse;
+import dev.brook.protocol.message.HeartbeatResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
@@ -61,6 +62,7 @@ public final class ResponseEncoder {
             case DESCRIBE_CONFIGS -> as(DescribeConfigsResponse.class, api, responseBody).write(w, v);
             case FIND_COORDINATOR -> as(FindCoordinatorResponse.class, api, responseBody).write(w, v);
             case CREATE_PARTITIONS -> as(CreatePartitionsResponse.class, api, responseBody).write(w, v);
+            case HEARTBEAT -> as(HeartbeatResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -11,6 +11,7 @@ import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.DescribeConfigsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.FindCoordinatorCodecTest;
+import dev.brook.protocol.message.HeartbeatCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
@@ -83,6 +84,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.DESCRIBE_CONFIGS, new DescribeConfigsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.FIND_COORDINATOR, new FindCoordinatorCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.CREATE_PARTITIONS, new CreatePartitionsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.HEARTBEAT, new HeartbeatCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
