@@ -17,6 +17,8 @@ public enum ApiKey {
     METADATA(3, "Metadata", 4, 8, 4, 9),
     /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
     FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
+    /** JoinGroup: 0-5 (v5 = static membership; v4+ may answer MEMBER_ID_REQUIRED(79)), flexible from 6. */
+    JOIN_GROUP(11, "JoinGroup", 0, 5, 0, 6),
     /** Heartbeat: 0-3, flexible from 4. */
     HEARTBEAT(12, "Heartbeat", 0, 3, 0, 4),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */

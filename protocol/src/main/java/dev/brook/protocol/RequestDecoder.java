@@ -10,6 +10,7 @@ import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.FindCoordinatorRequest;
 import dev.brook.protocol.message.HeartbeatRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
+import dev.brook.protocol.message.JoinGroupRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
@@ -59,6 +60,7 @@ public final class RequestDecoder {
             case FIND_COORDINATOR -> FindCoordinatorRequest.read(r, v);
             case CREATE_PARTITIONS -> CreatePartitionsRequest.read(r, v);
             case HEARTBEAT -> HeartbeatRequest.read(r, v);
+            case JOIN_GROUP -> JoinGroupRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -10,6 +10,7 @@ import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.FindCoordinatorResponse;
 import dev.brook.protocol.message.HeartbeatResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
+import dev.brook.protocol.message.JoinGroupResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
@@ -63,6 +64,7 @@ public final class ResponseEncoder {
             case FIND_COORDINATOR -> as(FindCoordinatorResponse.class, api, responseBody).write(w, v);
             case CREATE_PARTITIONS -> as(CreatePartitionsResponse.class, api, responseBody).write(w, v);
             case HEARTBEAT -> as(HeartbeatResponse.class, api, responseBody).write(w, v);
+            case JOIN_GROUP -> as(JoinGroupResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -25,7 +25,8 @@ class AdminApisDispatchTest {
             ApiKey.DELETE_RECORDS, ApiKey.INIT_PRODUCER_ID, ApiKey.DESCRIBE_CONFIGS, ApiKey.FIND_COORDINATOR,
             ApiKey.CREATE_PARTITIONS,
             // Consumer groups, one per line.
-            ApiKey.HEARTBEAT);
+            ApiKey.HEARTBEAT,
+            ApiKey.JOIN_GROUP);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

@@ -13,6 +13,7 @@ import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.FindCoordinatorCodecTest;
 import dev.brook.protocol.message.HeartbeatCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
+import dev.brook.protocol.message.JoinGroupCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
@@ -85,6 +86,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.FIND_COORDINATOR, new FindCoordinatorCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.CREATE_PARTITIONS, new CreatePartitionsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.HEARTBEAT, new HeartbeatCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.JOIN_GROUP, new JoinGroupCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
