@@ -14,6 +14,7 @@ import dev.brook.protocol.message.JoinGroupRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
+import dev.brook.protocol.message.SyncGroupRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
 import dev.brook.protocol.wire.WireReader;
 import java.nio.ByteBuffer;
@@ -61,6 +62,7 @@ public final class RequestDecoder {
             case CREATE_PARTITIONS -> CreatePartitionsRequest.read(r, v);
             case HEARTBEAT -> HeartbeatRequest.read(r, v);
             case JOIN_GROUP -> JoinGroupRequest.read(r, v);
+            case SYNC_GROUP -> SyncGroupRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -14,6 +14,7 @@ import dev.brook.protocol.message.JoinGroupResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
+import dev.brook.protocol.message.SyncGroupResponse;
 import dev.brook.protocol.wire.EncodedMessage;
 import dev.brook.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
@@ -65,6 +66,7 @@ public final class ResponseEncoder {
             case CREATE_PARTITIONS -> as(CreatePartitionsResponse.class, api, responseBody).write(w, v);
             case HEARTBEAT -> as(HeartbeatResponse.class, api, responseBody).write(w, v);
             case JOIN_GROUP -> as(JoinGroupResponse.class, api, responseBody).write(w, v);
+            case SYNC_GROUP -> as(SyncGroupResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

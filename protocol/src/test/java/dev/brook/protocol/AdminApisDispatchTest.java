@@ -26,7 +26,8 @@ class AdminApisDispatchTest {
             ApiKey.CREATE_PARTITIONS,
             // Consumer groups, one per line.
             ApiKey.HEARTBEAT,
-            ApiKey.JOIN_GROUP);
+            ApiKey.JOIN_GROUP,
+            ApiKey.SYNC_GROUP);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

@@ -17,6 +17,7 @@ import dev.brook.protocol.message.JoinGroupCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
+import dev.brook.protocol.message.SyncGroupCodecTest;
 import dev.brook.protocol.testing.KafkaTwoWay;
 import dev.brook.protocol.testing.RandomValues;
 import dev.brook.protocol.wire.MalformedMessageException;
@@ -87,6 +88,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.CREATE_PARTITIONS, new CreatePartitionsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.HEARTBEAT, new HeartbeatCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.JOIN_GROUP, new JoinGroupCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.SYNC_GROUP, new SyncGroupCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
