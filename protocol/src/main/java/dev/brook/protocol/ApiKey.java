@@ -21,6 +21,8 @@ public enum ApiKey {
     JOIN_GROUP(11, "JoinGroup", 0, 5, 0, 6),
     /** Heartbeat: 0-3, flexible from 4. */
     HEARTBEAT(12, "Heartbeat", 0, 3, 0, 4),
+    /** LeaveGroup: 0-3 (v3 = members array: several or static members), flexible from 4. */
+    LEAVE_GROUP(13, "LeaveGroup", 0, 3, 0, 4),
     /** SyncGroup: 0-3, flexible from 4. */
     SYNC_GROUP(14, "SyncGroup", 0, 3, 0, 4),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */

@@ -11,6 +11,7 @@ import dev.brook.protocol.message.FindCoordinatorRequest;
 import dev.brook.protocol.message.HeartbeatRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.JoinGroupRequest;
+import dev.brook.protocol.message.LeaveGroupRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.ProduceRequest;
@@ -63,6 +64,7 @@ public final class RequestDecoder {
             case HEARTBEAT -> HeartbeatRequest.read(r, v);
             case JOIN_GROUP -> JoinGroupRequest.read(r, v);
             case SYNC_GROUP -> SyncGroupRequest.read(r, v);
+            case LEAVE_GROUP -> LeaveGroupRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

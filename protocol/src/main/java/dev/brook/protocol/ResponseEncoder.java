@@ -11,6 +11,7 @@ import dev.brook.protocol.message.FindCoordinatorResponse;
 import dev.brook.protocol.message.HeartbeatResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.JoinGroupResponse;
+import dev.brook.protocol.message.LeaveGroupResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.ProduceResponse;
@@ -67,6 +68,7 @@ public final class ResponseEncoder {
             case HEARTBEAT -> as(HeartbeatResponse.class, api, responseBody).write(w, v);
             case JOIN_GROUP -> as(JoinGroupResponse.class, api, responseBody).write(w, v);
             case SYNC_GROUP -> as(SyncGroupResponse.class, api, responseBody).write(w, v);
+            case LEAVE_GROUP -> as(LeaveGroupResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -27,7 +27,8 @@ class AdminApisDispatchTest {
             // Consumer groups, one per line.
             ApiKey.HEARTBEAT,
             ApiKey.JOIN_GROUP,
-            ApiKey.SYNC_GROUP);
+            ApiKey.SYNC_GROUP,
+            ApiKey.LEAVE_GROUP);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

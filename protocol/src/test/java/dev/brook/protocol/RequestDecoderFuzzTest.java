@@ -14,6 +14,7 @@ import dev.brook.protocol.message.FindCoordinatorCodecTest;
 import dev.brook.protocol.message.HeartbeatCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.JoinGroupCodecTest;
+import dev.brook.protocol.message.LeaveGroupCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
@@ -89,6 +90,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.HEARTBEAT, new HeartbeatCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.JOIN_GROUP, new JoinGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.SYNC_GROUP, new SyncGroupCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.LEAVE_GROUP, new LeaveGroupCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
