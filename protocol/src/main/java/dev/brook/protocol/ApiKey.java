@@ -15,6 +15,8 @@ public enum ApiKey {
     LIST_OFFSETS(2, "ListOffsets", 1, 5, 1, 6),
     /** Metadata: 4-8, flexible from 9. */
     METADATA(3, "Metadata", 4, 8, 4, 9),
+    /** OffsetCommit: 2-7 (v7 = group_instance_id; Kafka 4 removed v0-1), flexible from 8. */
+    OFFSET_COMMIT(8, "OffsetCommit", 2, 7, 2, 8),
     /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
     FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
     /** JoinGroup: 0-5 (v5 = static membership; v4+ may answer MEMBER_ID_REQUIRED(79)), flexible from 6. */

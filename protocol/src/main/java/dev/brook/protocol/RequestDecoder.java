@@ -14,6 +14,7 @@ import dev.brook.protocol.message.JoinGroupRequest;
 import dev.brook.protocol.message.LeaveGroupRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
+import dev.brook.protocol.message.OffsetCommitRequest;
 import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.message.SyncGroupRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
@@ -65,6 +66,7 @@ public final class RequestDecoder {
             case JOIN_GROUP -> JoinGroupRequest.read(r, v);
             case SYNC_GROUP -> SyncGroupRequest.read(r, v);
             case LEAVE_GROUP -> LeaveGroupRequest.read(r, v);
+            case OFFSET_COMMIT -> OffsetCommitRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -28,7 +28,8 @@ class AdminApisDispatchTest {
             ApiKey.HEARTBEAT,
             ApiKey.JOIN_GROUP,
             ApiKey.SYNC_GROUP,
-            ApiKey.LEAVE_GROUP);
+            ApiKey.LEAVE_GROUP,
+            ApiKey.OFFSET_COMMIT);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

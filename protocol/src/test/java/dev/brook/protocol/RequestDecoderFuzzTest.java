@@ -17,6 +17,7 @@ import dev.brook.protocol.message.JoinGroupCodecTest;
 import dev.brook.protocol.message.LeaveGroupCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
+import dev.brook.protocol.message.OffsetCommitCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
 import dev.brook.protocol.message.SyncGroupCodecTest;
 import dev.brook.protocol.testing.KafkaTwoWay;
@@ -91,6 +92,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.JOIN_GROUP, new JoinGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.SYNC_GROUP, new SyncGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LEAVE_GROUP, new LeaveGroupCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.OFFSET_COMMIT, new OffsetCommitCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
