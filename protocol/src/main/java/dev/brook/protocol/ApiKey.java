@@ -17,6 +17,8 @@ public enum ApiKey {
     METADATA(3, "Metadata", 4, 8, 4, 9),
     /** OffsetCommit: 2-7 (v7 = group_instance_id; Kafka 4 removed v0-1), flexible from 8. */
     OFFSET_COMMIT(8, "OffsetCommit", 2, 7, 2, 8),
+    /** OffsetFetch: 1-5 (v2+ null topics = all; Kafka 4 removed v0), flexible from 6. */
+    OFFSET_FETCH(9, "OffsetFetch", 1, 5, 1, 6),
     /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
     FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
     /** JoinGroup: 0-5 (v5 = static membership; v4+ may answer MEMBER_ID_REQUIRED(79)), flexible from 6. */

@@ -15,6 +15,7 @@ import dev.brook.protocol.message.LeaveGroupRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.OffsetCommitRequest;
+import dev.brook.protocol.message.OffsetFetchRequest;
 import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.message.SyncGroupRequest;
 import dev.brook.protocol.wire.MalformedMessageException;
@@ -67,6 +68,7 @@ public final class RequestDecoder {
             case SYNC_GROUP -> SyncGroupRequest.read(r, v);
             case LEAVE_GROUP -> LeaveGroupRequest.read(r, v);
             case OFFSET_COMMIT -> OffsetCommitRequest.read(r, v);
+            case OFFSET_FETCH -> OffsetFetchRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

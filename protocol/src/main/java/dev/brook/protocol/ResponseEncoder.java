@@ -15,6 +15,7 @@ import dev.brook.protocol.message.LeaveGroupResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.OffsetCommitResponse;
+import dev.brook.protocol.message.OffsetFetchResponse;
 import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.message.SyncGroupResponse;
 import dev.brook.protocol.wire.EncodedMessage;
@@ -71,6 +72,7 @@ public final class ResponseEncoder {
             case SYNC_GROUP -> as(SyncGroupResponse.class, api, responseBody).write(w, v);
             case LEAVE_GROUP -> as(LeaveGroupResponse.class, api, responseBody).write(w, v);
             case OFFSET_COMMIT -> as(OffsetCommitResponse.class, api, responseBody).write(w, v);
+            case OFFSET_FETCH -> as(OffsetFetchResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -29,7 +29,8 @@ class AdminApisDispatchTest {
             ApiKey.JOIN_GROUP,
             ApiKey.SYNC_GROUP,
             ApiKey.LEAVE_GROUP,
-            ApiKey.OFFSET_COMMIT);
+            ApiKey.OFFSET_COMMIT,
+            ApiKey.OFFSET_FETCH);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

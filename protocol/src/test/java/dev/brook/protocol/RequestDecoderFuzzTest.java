@@ -18,6 +18,7 @@ import dev.brook.protocol.message.LeaveGroupCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.OffsetCommitCodecTest;
+import dev.brook.protocol.message.OffsetFetchCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
 import dev.brook.protocol.message.SyncGroupCodecTest;
 import dev.brook.protocol.testing.KafkaTwoWay;
@@ -93,6 +94,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.SYNC_GROUP, new SyncGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LEAVE_GROUP, new LeaveGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.OFFSET_COMMIT, new OffsetCommitCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.OFFSET_FETCH, new OffsetFetchCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
