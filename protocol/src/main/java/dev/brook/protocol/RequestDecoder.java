@@ -12,6 +12,7 @@ import dev.brook.protocol.message.HeartbeatRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
 import dev.brook.protocol.message.JoinGroupRequest;
 import dev.brook.protocol.message.LeaveGroupRequest;
+import dev.brook.protocol.message.ListGroupsRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.OffsetCommitRequest;
@@ -69,6 +70,7 @@ public final class RequestDecoder {
             case LEAVE_GROUP -> LeaveGroupRequest.read(r, v);
             case OFFSET_COMMIT -> OffsetCommitRequest.read(r, v);
             case OFFSET_FETCH -> OffsetFetchRequest.read(r, v);
+            case LIST_GROUPS -> ListGroupsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

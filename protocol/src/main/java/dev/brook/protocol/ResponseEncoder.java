@@ -12,6 +12,7 @@ import dev.brook.protocol.message.HeartbeatResponse;
 import dev.brook.protocol.message.InitProducerIdResponse;
 import dev.brook.protocol.message.JoinGroupResponse;
 import dev.brook.protocol.message.LeaveGroupResponse;
+import dev.brook.protocol.message.ListGroupsResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.OffsetCommitResponse;
@@ -73,6 +74,7 @@ public final class ResponseEncoder {
             case LEAVE_GROUP -> as(LeaveGroupResponse.class, api, responseBody).write(w, v);
             case OFFSET_COMMIT -> as(OffsetCommitResponse.class, api, responseBody).write(w, v);
             case OFFSET_FETCH -> as(OffsetFetchResponse.class, api, responseBody).write(w, v);
+            case LIST_GROUPS -> as(ListGroupsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -30,7 +30,8 @@ class AdminApisDispatchTest {
             ApiKey.SYNC_GROUP,
             ApiKey.LEAVE_GROUP,
             ApiKey.OFFSET_COMMIT,
-            ApiKey.OFFSET_FETCH);
+            ApiKey.OFFSET_FETCH,
+            ApiKey.LIST_GROUPS);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

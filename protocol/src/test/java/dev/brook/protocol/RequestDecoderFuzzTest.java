@@ -15,6 +15,7 @@ import dev.brook.protocol.message.HeartbeatCodecTest;
 import dev.brook.protocol.message.InitProducerIdCodecTest;
 import dev.brook.protocol.message.JoinGroupCodecTest;
 import dev.brook.protocol.message.LeaveGroupCodecTest;
+import dev.brook.protocol.message.ListGroupsCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.OffsetCommitCodecTest;
@@ -95,6 +96,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.LEAVE_GROUP, new LeaveGroupCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.OFFSET_COMMIT, new OffsetCommitCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.OFFSET_FETCH, new OffsetFetchCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.LIST_GROUPS, new ListGroupsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
