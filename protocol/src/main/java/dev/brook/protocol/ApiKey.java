@@ -29,6 +29,8 @@ public enum ApiKey {
     LEAVE_GROUP(13, "LeaveGroup", 0, 3, 0, 4),
     /** SyncGroup: 0-3, flexible from 4. */
     SYNC_GROUP(14, "SyncGroup", 0, 3, 0, 4),
+    /** DescribeGroups: 0-4 (Admin uses it while ConsumerGroupDescribe is not advertised), flexible from 5. */
+    DESCRIBE_GROUPS(15, "DescribeGroups", 0, 4, 0, 5),
     /** ListGroups: 0-2 (the states filter is v4+, types v5+), flexible from 3. */
     LIST_GROUPS(16, "ListGroups", 0, 2, 0, 3),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */

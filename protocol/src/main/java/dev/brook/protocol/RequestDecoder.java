@@ -6,6 +6,7 @@ import dev.brook.protocol.message.CreateTopicsRequest;
 import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.DescribeConfigsRequest;
+import dev.brook.protocol.message.DescribeGroupsRequest;
 import dev.brook.protocol.message.FetchRequest;
 import dev.brook.protocol.message.FindCoordinatorRequest;
 import dev.brook.protocol.message.HeartbeatRequest;
@@ -71,6 +72,7 @@ public final class RequestDecoder {
             case OFFSET_COMMIT -> OffsetCommitRequest.read(r, v);
             case OFFSET_FETCH -> OffsetFetchRequest.read(r, v);
             case LIST_GROUPS -> ListGroupsRequest.read(r, v);
+            case DESCRIBE_GROUPS -> DescribeGroupsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

@@ -6,6 +6,7 @@ import dev.brook.protocol.message.CreateTopicsResponse;
 import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.DescribeConfigsResponse;
+import dev.brook.protocol.message.DescribeGroupsResponse;
 import dev.brook.protocol.message.FetchResponse;
 import dev.brook.protocol.message.FindCoordinatorResponse;
 import dev.brook.protocol.message.HeartbeatResponse;
@@ -75,6 +76,7 @@ public final class ResponseEncoder {
             case OFFSET_COMMIT -> as(OffsetCommitResponse.class, api, responseBody).write(w, v);
             case OFFSET_FETCH -> as(OffsetFetchResponse.class, api, responseBody).write(w, v);
             case LIST_GROUPS -> as(ListGroupsResponse.class, api, responseBody).write(w, v);
+            case DESCRIBE_GROUPS -> as(DescribeGroupsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

@@ -31,7 +31,8 @@ class AdminApisDispatchTest {
             ApiKey.LEAVE_GROUP,
             ApiKey.OFFSET_COMMIT,
             ApiKey.OFFSET_FETCH,
-            ApiKey.LIST_GROUPS);
+            ApiKey.LIST_GROUPS,
+            ApiKey.DESCRIBE_GROUPS);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

@@ -9,6 +9,7 @@ import dev.brook.protocol.message.CreateTopicsCodecTest;
 import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.DescribeConfigsCodecTest;
+import dev.brook.protocol.message.DescribeGroupsCodecTest;
 import dev.brook.protocol.message.FetchCodecTest;
 import dev.brook.protocol.message.FindCoordinatorCodecTest;
 import dev.brook.protocol.message.HeartbeatCodecTest;
@@ -97,6 +98,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.OFFSET_COMMIT, new OffsetCommitCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.OFFSET_FETCH, new OffsetFetchCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LIST_GROUPS, new ListGroupsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
