@@ -47,6 +47,8 @@ public enum ApiKey {
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 3, 1, 4),
     /** CreatePartitions: 0-1 (kafka-clients 4.3.1 has 0-3), flexible from 2. */
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 0, 2),
+    /** DeleteGroups: 0-1 (librdkafka's max; kafka-clients 4.3.1 has 0-2), flexible from 2. */
+    DELETE_GROUPS(42, "DeleteGroups", 0, 1, 0, 2),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 

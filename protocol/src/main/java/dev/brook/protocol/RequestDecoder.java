@@ -3,6 +3,7 @@ package dev.brook.protocol;
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.CreatePartitionsRequest;
 import dev.brook.protocol.message.CreateTopicsRequest;
+import dev.brook.protocol.message.DeleteGroupsRequest;
 import dev.brook.protocol.message.DeleteRecordsRequest;
 import dev.brook.protocol.message.DeleteTopicsRequest;
 import dev.brook.protocol.message.DescribeConfigsRequest;
@@ -73,6 +74,7 @@ public final class RequestDecoder {
             case OFFSET_FETCH -> OffsetFetchRequest.read(r, v);
             case LIST_GROUPS -> ListGroupsRequest.read(r, v);
             case DESCRIBE_GROUPS -> DescribeGroupsRequest.read(r, v);
+            case DELETE_GROUPS -> DeleteGroupsRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

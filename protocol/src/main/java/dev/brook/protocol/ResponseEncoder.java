@@ -3,6 +3,7 @@ package dev.brook.protocol;
 import dev.brook.protocol.message.ApiVersionsResponse;
 import dev.brook.protocol.message.CreatePartitionsResponse;
 import dev.brook.protocol.message.CreateTopicsResponse;
+import dev.brook.protocol.message.DeleteGroupsResponse;
 import dev.brook.protocol.message.DeleteRecordsResponse;
 import dev.brook.protocol.message.DeleteTopicsResponse;
 import dev.brook.protocol.message.DescribeConfigsResponse;
@@ -77,6 +78,7 @@ public final class ResponseEncoder {
             case OFFSET_FETCH -> as(OffsetFetchResponse.class, api, responseBody).write(w, v);
             case LIST_GROUPS -> as(ListGroupsResponse.class, api, responseBody).write(w, v);
             case DESCRIBE_GROUPS -> as(DescribeGroupsResponse.class, api, responseBody).write(w, v);
+            case DELETE_GROUPS -> as(DeleteGroupsResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

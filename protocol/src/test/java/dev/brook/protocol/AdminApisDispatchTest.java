@@ -32,7 +32,8 @@ class AdminApisDispatchTest {
             ApiKey.OFFSET_COMMIT,
             ApiKey.OFFSET_FETCH,
             ApiKey.LIST_GROUPS,
-            ApiKey.DESCRIBE_GROUPS);
+            ApiKey.DESCRIBE_GROUPS,
+            ApiKey.DELETE_GROUPS);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.brook.protocol.message.ApiVersionsCodecTest;
 import dev.brook.protocol.message.CreatePartitionsCodecTest;
 import dev.brook.protocol.message.CreateTopicsCodecTest;
+import dev.brook.protocol.message.DeleteGroupsCodecTest;
 import dev.brook.protocol.message.DeleteRecordsCodecTest;
 import dev.brook.protocol.message.DeleteTopicsCodecTest;
 import dev.brook.protocol.message.DescribeConfigsCodecTest;
@@ -99,6 +100,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.OFFSET_FETCH, new OffsetFetchCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.LIST_GROUPS, new ListGroupsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.DELETE_GROUPS, new DeleteGroupsCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
