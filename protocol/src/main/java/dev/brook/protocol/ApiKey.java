@@ -49,6 +49,8 @@ public enum ApiKey {
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 0, 2),
     /** DeleteGroups: 0-1 (librdkafka's max; kafka-clients 4.3.1 has 0-2), flexible from 2. */
     DELETE_GROUPS(42, "DeleteGroups", 0, 1, 0, 2),
+    /** OffsetDelete: 0 only, never flexible (firstFlexible is Short.MAX_VALUE). */
+    OFFSET_DELETE(47, "OffsetDelete", 0, 0, 0, Short.MAX_VALUE),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 
@@ -114,7 +116,7 @@ public enum ApiKey {
         return lowestImplemented;
     }
 
-    /** @return the first version using flexible (compact, tagged) encoding */
+    /** @return the first version using flexible (compact, tagged) encoding; Short.MAX_VALUE if none is flexible */
     public short firstFlexible() {
         return firstFlexible;
     }

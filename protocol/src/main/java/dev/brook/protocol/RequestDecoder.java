@@ -18,6 +18,7 @@ import dev.brook.protocol.message.ListGroupsRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.OffsetCommitRequest;
+import dev.brook.protocol.message.OffsetDeleteRequest;
 import dev.brook.protocol.message.OffsetFetchRequest;
 import dev.brook.protocol.message.ProduceRequest;
 import dev.brook.protocol.message.SyncGroupRequest;
@@ -75,6 +76,7 @@ public final class RequestDecoder {
             case LIST_GROUPS -> ListGroupsRequest.read(r, v);
             case DESCRIBE_GROUPS -> DescribeGroupsRequest.read(r, v);
             case DELETE_GROUPS -> DeleteGroupsRequest.read(r, v);
+            case OFFSET_DELETE -> OffsetDeleteRequest.read(r, v);
         };
         return new DecodedRequest(header, body);
     }

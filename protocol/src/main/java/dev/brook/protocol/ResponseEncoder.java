@@ -18,6 +18,7 @@ import dev.brook.protocol.message.ListGroupsResponse;
 import dev.brook.protocol.message.ListOffsetsResponse;
 import dev.brook.protocol.message.MetadataResponse;
 import dev.brook.protocol.message.OffsetCommitResponse;
+import dev.brook.protocol.message.OffsetDeleteResponse;
 import dev.brook.protocol.message.OffsetFetchResponse;
 import dev.brook.protocol.message.ProduceResponse;
 import dev.brook.protocol.message.SyncGroupResponse;
@@ -79,6 +80,7 @@ public final class ResponseEncoder {
             case LIST_GROUPS -> as(ListGroupsResponse.class, api, responseBody).write(w, v);
             case DESCRIBE_GROUPS -> as(DescribeGroupsResponse.class, api, responseBody).write(w, v);
             case DELETE_GROUPS -> as(DeleteGroupsResponse.class, api, responseBody).write(w, v);
+            case OFFSET_DELETE -> as(OffsetDeleteResponse.class, api, responseBody).write(w, v);
         }
         EncodedMessage body = w.toEncodedMessage();
         ByteBuffer size = ByteBuffer.allocate(4).putInt(0, body.sizeInBytes()).asReadOnlyBuffer();

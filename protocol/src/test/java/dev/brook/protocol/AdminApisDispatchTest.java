@@ -33,7 +33,8 @@ class AdminApisDispatchTest {
             ApiKey.OFFSET_FETCH,
             ApiKey.LIST_GROUPS,
             ApiKey.DESCRIBE_GROUPS,
-            ApiKey.DELETE_GROUPS);
+            ApiKey.DELETE_GROUPS,
+            ApiKey.OFFSET_DELETE);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

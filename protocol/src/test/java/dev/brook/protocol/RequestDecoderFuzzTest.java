@@ -21,6 +21,7 @@ import dev.brook.protocol.message.ListGroupsCodecTest;
 import dev.brook.protocol.message.ListOffsetsCodecTest;
 import dev.brook.protocol.message.MetadataCodecTest;
 import dev.brook.protocol.message.OffsetCommitCodecTest;
+import dev.brook.protocol.message.OffsetDeleteCodecTest;
 import dev.brook.protocol.message.OffsetFetchCodecTest;
 import dev.brook.protocol.message.ProduceCodecTest;
 import dev.brook.protocol.message.SyncGroupCodecTest;
@@ -101,6 +102,7 @@ class RequestDecoderFuzzTest {
         sources.add(frames(ApiKey.LIST_GROUPS, new ListGroupsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsCodecTest.RequestCodec()));
         sources.add(frames(ApiKey.DELETE_GROUPS, new DeleteGroupsCodecTest.RequestCodec()));
+        sources.add(frames(ApiKey.OFFSET_DELETE, new OffsetDeleteCodecTest.RequestCodec()));
         assertThat(sources).hasSize(ApiKey.values().length);
         return sources;
     }
