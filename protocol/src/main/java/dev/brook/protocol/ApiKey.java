@@ -4,7 +4,8 @@ package dev.brook.protocol;
  * The Kafka APIs Brook implements, with the version range it advertises in ApiVersions (docs/kafka-protocol.md §1,
  * "Advertise" column), the lowest version it can actually parse (Produce advertises 0 for librdkafka's compression
  * check but parses only 3+; v0-2 get UNSUPPORTED_VERSION), and the first flexible version from Kafka's schemas.
- * Only implemented APIs are listed: advertising anything else makes clients use it.
+ * Only APIs with codecs are listed. The broker advertises just the subset it serves (the consumer-group APIs have
+ * codecs before a coordinator exists), since clients use whatever is advertised.
  */
 public enum ApiKey {
     /** Produce: advertise 0-7, parse 3-7, flexible from 9. */
