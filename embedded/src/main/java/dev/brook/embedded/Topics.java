@@ -67,9 +67,14 @@ public final class Topics {
         store.deleteTopic(name);
     }
 
-    /** The names of all topics, sorted. */
+    /**
+     * The names of all topics, sorted, without the group coordinator's internal {@code __consumer_offsets} (which
+     * Kafka's Admin listTopics hides too).
+     */
     public Set<String> list() {
-        return store.topicNames();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(store.topicNames());
+        names.remove(dev.brook.groups.GroupCoordinator.OFFSETS_TOPIC);
+        return java.util.Collections.unmodifiableSortedSet(names);
     }
 
     /** Whether the topic exists. */

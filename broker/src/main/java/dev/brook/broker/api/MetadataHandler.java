@@ -26,7 +26,6 @@ import java.util.function.IntFunction;
  * coordinator creates it) and is reported {@code is_internal=true}.
  */
 final class MetadataHandler {
-    private static final String INTERNAL_OFFSETS_TOPIC = "__consumer_offsets";
     private final PartitionStore store;
     private final int nodeId;
     private final String clusterId;
@@ -65,7 +64,7 @@ final class MetadataHandler {
         }
         Optional<TopicMetadata> topic = store.topic(name);
         // The group coordinator creates its internal topic itself; a client asking for it never does.
-        if (topic.isEmpty() && mayCreate && !isInternal(name)) {
+        if (topic.isEmpty() && mayCreate && !InternalTopics.isInternal(name)) {
             try {
                 topic = Optional.of(store.createTopic(name, defaultPartitions, defaultReplicationFactor, Map.of()));
             } catch (TopicExistsException e) {
@@ -89,13 +88,8 @@ final class MetadataHandler {
                         partition.get().leaderEpoch(), List.of(nodeId), List.of(nodeId), List.of()));
             }
         }
-        return new MetadataResponse.Topic(ErrorCode.NONE.code(), name, isInternal(name), partitions,
+        return new MetadataResponse.Topic(ErrorCode.NONE.code(), name, InternalTopics.isInternal(name), partitions,
                 MetadataResponse.AUTHORIZED_OPERATIONS_OMITTED);
-    }
-
-    /** Kafka flags the offsets topic internal, which Admin listTopics hides unless asked to list internal ones. */
-    private static boolean isInternal(String name) {
-        return name.equals(INTERNAL_OFFSETS_TOPIC);
     }
 
     private static MetadataResponse.Topic topicError(String name, ErrorCode code) {

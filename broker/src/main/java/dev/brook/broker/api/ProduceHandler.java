@@ -53,6 +53,7 @@ final class ProduceHandler {
             return error(tp.partition(), ErrorCode.INVALID_REQUEST);
         }
         try {
+            InternalTopics.refuseClientChange(tp.topic(), "produce to");
             Partition partition = partitions.leader(tp);
             ByteBufferRecords records = (ByteBufferRecords) data.records();
             if (records == null) {

@@ -76,6 +76,7 @@ final class TopicAdminHandler {
                 code = ErrorCode.TOPIC_DELETION_DISABLED;
             } else {
                 try {
+                    InternalTopics.refuseClientChange(name, "delete");
                     store.deleteTopic(name);
                     code = ErrorCode.NONE;
                 } catch (RuntimeException e) {
@@ -98,6 +99,7 @@ final class TopicAdminHandler {
                 continue;
             }
             try {
+                InternalTopics.refuseClientChange(t.name(), "add partitions to");
                 int current = store.describeTopic(t.name()).partitionCount();
                 if (t.count() <= current) {
                     throw new dev.brook.partition.InvalidPartitionsException("Topic currently has " + current
@@ -122,6 +124,7 @@ final class TopicAdminHandler {
             for (DeleteRecordsRequest.Partition p : t.partitions()) {
                 TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
                 try {
+                    InternalTopics.refuseClientChange(tp.topic(), "delete records of");
                     long low = store.partition(tp).deleteRecordsBefore(p.offset());
                     partitions.add(new DeleteRecordsResponse.PartitionResult(p.partitionIndex(), low,
                             ErrorCode.NONE.code()));

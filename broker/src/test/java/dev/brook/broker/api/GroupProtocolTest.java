@@ -272,4 +272,35 @@ class GroupProtocolTest {
             assertThat(bJoined.body().members()).isEmpty();
         }
     }
+
+    @Test
+    void theOffsetsTopicIsInternalAndClientsCannotChangeIt() throws Exception {
+        try (Broker broker = start(dir); RawKafkaClient c = RawKafkaClient.connect(broker)) {
+            // Committing creates the coordinator's topic if opening the coordinator did not.
+            short cv = 7;
+            broker.partitions().createTopic("plain", 1, 1, Map.of());
+            OffsetCommitRequest commit = new OffsetCommitRequest("g", -1, "", null, -1, List.of(new OffsetCommitRequest
+                    .Topic("plain", List.of(new OffsetCommitRequest.Partition(0, 0, -1, null)))));
+            assertThat(c.call(ApiKey.OFFSET_COMMIT, cv, w -> commit.write(w, cv), OffsetCommitResponse::read)
+                    .topics().get(0).partitions().get(0).errorCode()).isZero();
+
+            MetadataResponse md = c.metadata(null);
+            assertThat(md.topics()).filteredOn(t -> t.name().equals("__consumer_offsets")).singleElement()
+                    .satisfies(t -> assertThat(t.isInternal()).isTrue());
+            assertThat(md.topics()).filteredOn(t -> t.name().equals("plain")).singleElement()
+                    .satisfies(t -> assertThat(t.isInternal()).isFalse());
+
+            dev.brook.log.record.RecordBatchBuilder b = new dev.brook.log.record.RecordBatchBuilder(
+                    dev.brook.log.record.Compression.NONE);
+            b.append(System.currentTimeMillis(), new byte[] {1}, new byte[] {2});
+            assertThat(c.produce("__consumer_offsets", 0, b.build()).errorCode())
+                    .isEqualTo(ErrorCode.INVALID_TOPIC_EXCEPTION.code());
+            short dv = 3;
+            dev.brook.protocol.message.DeleteTopicsRequest delete = new dev.brook.protocol.message.DeleteTopicsRequest(
+                    List.of("__consumer_offsets"), 30_000);
+            assertThat(c.call(ApiKey.DELETE_TOPICS, dv, w -> delete.write(w, dv),
+                    dev.brook.protocol.message.DeleteTopicsResponse::read).responses().get(0).errorCode())
+                    .isEqualTo(ErrorCode.INVALID_TOPIC_EXCEPTION.code());
+        }
+    }
 }
