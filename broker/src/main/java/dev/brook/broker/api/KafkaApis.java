@@ -43,7 +43,10 @@ import java.util.function.LongSupplier;
  * set of APIs here is exactly what ApiVersions advertises, so a client never picks an API this broker would refuse.
  *
  * <p>Most handlers answer at once. Fetch (long poll), JoinGroup and SyncGroup (which wait for the rebalance) return
- * futures that complete later, holding no request thread meanwhile.
+ * futures that complete later, holding no request thread meanwhile. A connection's later requests wait behind them
+ * (responses go out in request order, as in Kafka), so every such wait is bounded: a fetch by its
+ * {@code max_wait_ms}, a JoinGroup or SyncGroup by the group's rebalance timeout, which the coordinator's timer
+ * enforces. Kafka clients expect this: they stop heartbeating while their JoinGroup is in flight.
  */
 public final class KafkaApis implements RequestProcessor {
     private static final Set<ApiKey> SERVED = EnumSet.of(ApiKey.API_VERSIONS, ApiKey.METADATA, ApiKey.PRODUCE,
