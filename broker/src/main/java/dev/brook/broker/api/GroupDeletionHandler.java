@@ -72,7 +72,7 @@ final class GroupDeletionHandler {
         for (OffsetDeleteRequest.Topic t : request.topics()) {
             List<OffsetDeleteResponse.Partition> partitions = new ArrayList<>();
             for (int p : t.partitionIndexes()) {
-                GroupError e = result.partitions().get(new TopicPartition(t.name(), p));
+                GroupError e = p < 0 ? null : result.partitions().get(new TopicPartition(t.name(), p));
                 short code = e != null ? e.code() : exists(t.name(), p)
                         ? GroupError.UNKNOWN_SERVER_ERROR.code() : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code();
                 partitions.add(new OffsetDeleteResponse.Partition(p, code));

@@ -37,6 +37,9 @@ final class GroupOffsetsHandler {
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         for (OffsetCommitRequest.Topic t : request.topics()) {
             for (OffsetCommitRequest.Partition p : t.partitions()) {
+                if (p.partitionIndex() < 0) {
+                    continue; // answered UNKNOWN_TOPIC_OR_PARTITION below
+                }
                 offsets.put(new TopicPartition(t.name(), p.partitionIndex()),
                         new OffsetAndMetadata(p.committedOffset(), p.committedLeaderEpoch(), p.committedMetadata()));
             }
@@ -54,8 +57,13 @@ final class GroupOffsetsHandler {
         for (OffsetCommitRequest.Topic t : request.topics()) {
             List<OffsetCommitResponse.Partition> partitions = new ArrayList<>(t.partitions().size());
             for (OffsetCommitRequest.Partition p : t.partitions()) {
-                GroupError e = errors.get(new TopicPartition(t.name(), p.partitionIndex()));
-                short code = failure != 0 ? failure : e == null ? GroupError.UNKNOWN_SERVER_ERROR.code() : e.code();
+                short code;
+                if (p.partitionIndex() < 0) {
+                    code = GroupError.UNKNOWN_TOPIC_OR_PARTITION.code();
+                } else {
+                    GroupError e = errors.get(new TopicPartition(t.name(), p.partitionIndex()));
+                    code = failure != 0 ? failure : e == null ? GroupError.UNKNOWN_SERVER_ERROR.code() : e.code();
+                }
                 partitions.add(new OffsetCommitResponse.Partition(p.partitionIndex(), code));
             }
             topics.add(new OffsetCommitResponse.Topic(t.name(), partitions));
@@ -69,7 +77,9 @@ final class GroupOffsetsHandler {
             wanted = new ArrayList<>();
             for (OffsetFetchRequest.Topic t : request.topics()) {
                 for (int p : t.partitionIndexes()) {
-                    wanted.add(new TopicPartition(t.name(), p));
+                    if (p >= 0) {
+                        wanted.add(new TopicPartition(t.name(), p));
+                    }
                 }
             }
         }
@@ -89,6 +99,11 @@ final class GroupOffsetsHandler {
             for (OffsetFetchRequest.Topic t : request.topics()) {
                 List<OffsetFetchResponse.Partition> ps = byTopic.computeIfAbsent(t.name(), n -> new ArrayList<>());
                 for (int p : t.partitionIndexes()) {
+                    if (p < 0) {
+                        ps.add(new OffsetFetchResponse.Partition(p, -1, -1, "",
+                                GroupError.UNKNOWN_TOPIC_OR_PARTITION.code()));
+                        continue;
+                    }
                     OffsetAndMetadata o = result.offsets().getOrDefault(new TopicPartition(t.name(), p),
                             OffsetAndMetadata.NO_OFFSET);
                     ps.add(partition(p, o));

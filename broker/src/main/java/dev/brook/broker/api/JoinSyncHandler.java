@@ -46,12 +46,11 @@ final class JoinSyncHandler {
         List<ProtocolMetadata> protocols = request.protocols().stream()
                 .map(p -> new ProtocolMetadata(p.name(), p.metadata())).toList();
         String memberId = request.memberId() == null ? JoinRequest.UNKNOWN_MEMBER_ID : request.memberId();
-        JoinRequest join = new JoinRequest(request.groupId(), memberId, request.groupInstanceId(),
-                request.protocolType(), protocols, request.sessionTimeoutMs(), rebalanceTimeoutMs, version >= 4,
-                context.header().clientId(), clientHost(context.clientAddress()));
         CompletableFuture<JoinResult> answer;
         try {
-            answer = groups.joinGroup(join);
+            answer = groups.joinGroup(new JoinRequest(request.groupId(), memberId, request.groupInstanceId(),
+                    request.protocolType(), protocols, request.sessionTimeoutMs(), rebalanceTimeoutMs, version >= 4,
+                    context.header().clientId(), clientHost(context.clientAddress())));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -77,11 +76,10 @@ final class JoinSyncHandler {
             assignments.put(a.memberId(), a.assignment());
         }
         // Protocol type and name arrive only from SyncGroup v5 on; below that the coordinator checks neither.
-        SyncRequest sync = new SyncRequest(request.groupId(), request.generationId(), request.memberId(),
-                request.groupInstanceId(), null, null, assignments);
         CompletableFuture<SyncResult> answer;
         try {
-            answer = groups.syncGroup(sync);
+            answer = groups.syncGroup(new SyncRequest(request.groupId(), request.generationId(), request.memberId(),
+                    request.groupInstanceId(), null, null, assignments));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

@@ -41,7 +41,8 @@ final class ProduceHandler {
         for (ProduceRequest.TopicData topic : request.topicData()) {
             List<PartitionResponse> out = new ArrayList<>(topic.partitionData().size());
             for (ProduceRequest.PartitionData p : topic.partitionData()) {
-                out.add(append(request, new TopicPartition(topic.name(), p.index()), p));
+                out.add(p.index() < 0 ? error(p.index(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+                        : append(request, new TopicPartition(topic.name(), p.index()), p));
             }
             topics.add(new TopicResponse(topic.name(), out));
         }

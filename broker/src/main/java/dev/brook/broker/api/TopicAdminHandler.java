@@ -122,6 +122,11 @@ final class TopicAdminHandler {
         for (DeleteRecordsRequest.Topic t : request.topics()) {
             List<DeleteRecordsResponse.PartitionResult> partitions = new ArrayList<>();
             for (DeleteRecordsRequest.Partition p : t.partitions()) {
+                if (p.partitionIndex() < 0) {
+                    partitions.add(new DeleteRecordsResponse.PartitionResult(p.partitionIndex(), -1,
+                            ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code()));
+                    continue;
+                }
                 TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
                 try {
                     InternalTopics.refuseClientChange(tp.topic(), "delete records of");
