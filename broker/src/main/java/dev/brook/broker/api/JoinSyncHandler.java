@@ -43,11 +43,11 @@ final class JoinSyncHandler {
     CompletableFuture<Object> joinGroup(JoinGroupRequest request, RequestContext context) {
         short version = context.apiVersion();
         int rebalanceTimeoutMs = version == 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
-        List<ProtocolMetadata> protocols = request.protocols().stream()
-                .map(p -> new ProtocolMetadata(p.name(), p.metadata())).toList();
         String memberId = request.memberId() == null ? JoinRequest.UNKNOWN_MEMBER_ID : request.memberId();
         CompletableFuture<JoinResult> answer;
         try {
+            List<ProtocolMetadata> protocols = request.protocols().stream()
+                    .map(p -> new ProtocolMetadata(p.name(), p.metadata())).toList();
             answer = groups.joinGroup(new JoinRequest(request.groupId(), memberId, request.groupInstanceId(),
                     request.protocolType(), protocols, request.sessionTimeoutMs(), rebalanceTimeoutMs, version >= 4,
                     context.header().clientId(), clientHost(context.clientAddress())));
