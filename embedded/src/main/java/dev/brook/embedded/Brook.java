@@ -3,6 +3,8 @@ package dev.brook.embedded;
 import dev.brook.broker.Broker;
 import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
+import dev.brook.groups.GroupConfig;
+import dev.brook.groups.GroupCoordinator;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
 import dev.brook.partition.Directories;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,10 @@ public final class Brook implements AutoCloseable {
     private final ScheduledExecutorService lingerScheduler;
     private final Set<AutoCloseable> handedOut = ConcurrentHashMap.newKeySet();
     private Broker server;
+    /** Opened with the first group consumer; guarded by this. */
+    private GroupCoordinator groups;
+    /** Heartbeats and async commits of group consumers; guarded by this. */
+    private ScheduledExecutorService groupScheduler;
     private volatile boolean closed;
 
     private Brook(DataDirectory data, BrookOptions options, BrokerConfig config, Path temporaryDir) {
@@ -181,6 +188,57 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
+     * Joins consumer group {@code groupId} in-process as a new member subscribed to {@code topics} (see
+     * {@link GroupConsumer}). The group's partitions are shared among its members in this process; committed offsets
+     * are kept in {@code __consumer_offsets} in this directory.
+     *
+     * @param options assignor, session timeout, auto commit, reset position, static membership
+     * @param listener told before partitions are revoked and after they are assigned
+     * @throws IllegalArgumentException if {@code groupId} is empty or {@code topics} is empty
+     */
+    public <K, V> GroupConsumer<K, V> groupConsumer(String groupId, Collection<String> topics,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, GroupConsumerOptions options,
+            RebalanceListener listener) {
+        ensureOpen();
+        GroupCoordinator coordinator;
+        ScheduledExecutorService scheduler;
+        synchronized (this) {
+            coordinator = groupCoordinator();
+            scheduler = groupScheduler;
+        }
+        return track(new GroupConsumer<>(coordinator, data.store(), scheduler, groupId, topics, keyDeserializer,
+                valueDeserializer, options, listener, handedOut::remove));
+    }
+
+    /** {@link #groupConsumer(String, Collection, Deserializer, Deserializer, GroupConsumerOptions,
+     * RebalanceListener)} with the default options and no listener. */
+    public <K, V> GroupConsumer<K, V> groupConsumer(String groupId, Collection<String> topics,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        return groupConsumer(groupId, topics, keyDeserializer, valueDeserializer, GroupConsumerOptions.defaults(),
+                RebalanceListener.NONE);
+    }
+
+    /**
+     * The group coordinator of this directory (opened on first use, loading {@code __consumer_offsets}): for tools and
+     * tests that list or describe groups or read lag. Its settings come from the options' {@code group.*} and
+     * {@code offsets.*} settings.
+     */
+    public synchronized GroupCoordinator groupCoordinator() {
+        ensureOpen();
+        if (groups == null) {
+            groups = GroupCoordinator.open(data.store(), GroupConfig.of(options.settings()));
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "brook-group-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.setRemoveOnCancelPolicy(true);
+            groupScheduler = Executors.unconfigurableScheduledExecutorService(scheduler);
+        }
+        return groups;
+    }
+
+    /**
      * Starts serving this instance's topics over the Kafka protocol on {@code 127.0.0.1:port} (0 picks a free port)
      * and returns the bootstrap address for Kafka clients. In-process producers and readers and Kafka clients then
      * share the same partitions. A second call returns the address already served.
@@ -248,7 +306,9 @@ public final class Brook implements AutoCloseable {
             closed = true;
         }
         List<Exception> failures = new ArrayList<>();
-        // Subscriptions first (they own readers), then readers, then producers so their last batches are appended.
+        // Group members first (they leave their groups), subscriptions (they own readers), then readers, then
+        // producers so their last batches are appended.
+        closeAll(GroupConsumer.class, failures);
         closeAll(Subscription.class, failures);
         closeAll(Reader.class, failures);
         closeAll(Producer.class, failures);
@@ -258,6 +318,14 @@ public final class Brook implements AutoCloseable {
             }
         }
         lingerScheduler.shutdownNow();
+        synchronized (this) {
+            if (groupScheduler != null) {
+                groupScheduler.shutdownNow();
+            }
+            if (groups != null) {
+                attempt(groups::close, failures);
+            }
+        }
         attempt(data::close, failures);
         if (temporaryDir != null) {
             attempt(() -> Directories.deleteRecursively(temporaryDir), failures);

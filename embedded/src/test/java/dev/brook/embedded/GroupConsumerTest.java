@@ -1,0 +1,197 @@
+package dev.brook.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brook.partition.topic.TopicPartition;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupConsumerTest {
+    /** Only a bound for waiting on something that must happen; never a speed assertion. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final Queue<PollingMember.Event> events = new ConcurrentLinkedQueue<>();
+    private final List<PollingMember> members = new ArrayList<>();
+    private Brook brook;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (PollingMember member : members) {
+            member.close();
+        }
+        if (brook != null) {
+            brook.close();
+        }
+    }
+
+    private PollingMember join(String name, String group, List<String> topics, GroupConsumerOptions options) {
+        PollingMember member = new PollingMember(brook, name, group, topics, options, sequence, events);
+        members.add(member);
+        return member;
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited too long for: " + what).isNegative();
+            Thread.sleep(20);
+        }
+    }
+
+    private static Set<TopicPartition> partitionsOf(Map<String, Integer> topics) {
+        Set<TopicPartition> all = new HashSet<>();
+        topics.forEach((topic, count) -> {
+            for (int p = 0; p < count; p++) {
+                all.add(new TopicPartition(topic, p));
+            }
+        });
+        return all;
+    }
+
+    /** Whether the members' assignments are disjoint and cover exactly {@code all}, none failed. */
+    private static boolean ownExactlyOnce(List<PollingMember> group, Set<TopicPartition> all) {
+        List<TopicPartition> owned = new ArrayList<>();
+        for (PollingMember m : group) {
+            assertThat(m.failure.get()).as(m.name + " failed").isNull();
+            owned.addAll(m.owned.keySet());
+        }
+        return owned.size() == all.size() && new HashSet<>(owned).equals(all);
+    }
+
+    @Test
+    void membersShareEveryPartitionOnceAndAClosedMembersPartitionsMoveWithCallbacks() throws Exception {
+        brook = Brook.openTemporary();
+        Map<String, Integer> topics = Map.of("a", 4, "b", 3);
+        topics.forEach(brook.topics()::create);
+        Set<TopicPartition> all = partitionsOf(topics);
+        GroupConsumerOptions options = GroupConsumerOptions.defaults().withAssignor("roundrobin");
+        PollingMember first = join("m1", "g", List.of("a", "b"), options);
+        PollingMember second = join("m2", "g", List.of("a", "b"), options);
+        PollingMember third = join("m3", "g", List.of("a", "b"), options);
+        List<PollingMember> three = List.of(first, second, third);
+        await("three members own every partition once, each some",
+                () -> ownExactlyOnce(three, all) && three.stream().noneMatch(m -> m.owned.isEmpty()));
+        assertThat(brook.groupCoordinator().describeGroup("g").members()).hasSize(3);
+
+        Set<TopicPartition> thirdHad = Set.copyOf(third.owned.keySet());
+        long beforeLeave = sequence.get();
+        members.remove(third);
+        third.close();
+        List<PollingMember> two = List.of(first, second);
+        await("the two left own every partition once", () -> ownExactlyOnce(two, all));
+
+        List<PollingMember.Event> after = events.stream().filter(e -> e.sequence() > beforeLeave).toList();
+        assertThat(after).filteredOn(e -> e.member().equals("m3")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("revoked");
+                    assertThat(e.partitions()).containsExactlyInAnyOrderElementsOf(thirdHad);
+                });
+        long lastRevoke = after.stream().filter(e -> e.kind().equals("revoked"))
+                .mapToLong(PollingMember.Event::sequence).max().orElseThrow();
+        List<PollingMember.Event> assigned = after.stream().filter(e -> e.kind().equals("assigned")).toList();
+        assertThat(assigned).extracting(PollingMember.Event::member).containsExactlyInAnyOrder("m1", "m2");
+        assertThat(assigned).allSatisfy(e -> assertThat(e.sequence()).as("assigned after every revoke: " + after)
+                .isGreaterThan(lastRevoke));
+        assertThat(after).filteredOn(e -> e.kind().equals("revoked")).extracting(PollingMember.Event::member)
+                .contains("m1", "m2", "m3");
+        Set<TopicPartition> moved = new HashSet<>();
+        assigned.forEach(e -> moved.addAll(e.partitions()));
+        assertThat(moved).containsAll(thirdHad);
+    }
+
+    @Test
+    void committedOffsetsAreWhereAReopenedMemberResumes(@TempDir Path dir) throws Exception {
+        brook = Brook.open(dir);
+        brook.topics().create("t", 2);
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            for (int i = 0; i < 10; i++) {
+                producer.sendSync("t", "k" + i, "first-" + i);
+            }
+        }
+        GroupConsumerOptions options = GroupConsumerOptions.defaults().withAutoCommit(false, Duration.ofSeconds(5))
+                .withResetTo(StartPosition.earliest());
+        List<BrookRecord<String, String>> got = new ArrayList<>();
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("resume", List.of("t"), Serdes.string(),
+                Serdes.string(), options, RebalanceListener.NONE)) {
+            await("the first ten records", () -> {
+                got.addAll(consumer.poll(Duration.ofMillis(100)));
+                return got.size() >= 10;
+            });
+            assertThat(consumer.assignment()).containsExactly(new TopicPartition("t", 0), new TopicPartition("t", 1));
+            consumer.commitSync();
+        }
+        assertThat(got).extracting(BrookRecord::value).allMatch(v -> v.startsWith("first-")).hasSize(10);
+        assertThat(brook.groupCoordinator().lag("resume")).allSatisfy(lag -> assertThat(lag.lag()).isZero());
+
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            for (int i = 0; i < 5; i++) {
+                producer.sendSync("t", "k" + i, "second-" + i);
+            }
+        }
+        List<BrookRecord<String, String>> again = new ArrayList<>();
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("resume", List.of("t"), Serdes.string(),
+                Serdes.string(), options, RebalanceListener.NONE)) {
+            await("the five records after the commit", () -> {
+                again.addAll(consumer.poll(Duration.ofMillis(100)));
+                return again.size() >= 5;
+            });
+            assertThat(consumer.poll(Duration.ofMillis(200))).as("nothing before the committed offsets").isEmpty();
+        }
+        assertThat(again).extracting(BrookRecord::value)
+                .containsExactlyInAnyOrder("second-0", "second-1", "second-2", "second-3", "second-4");
+    }
+
+    @Test
+    void rangeAssignsCopartitionedTopicsTogether() throws Exception {
+        brook = Brook.openTemporary();
+        brook.topics().create("orders", 4);
+        brook.topics().create("payments", 4);
+        brook.topics().declareCopartitioned("shop", "orders", "payments");
+        GroupConsumerOptions range = GroupConsumerOptions.defaults().withAssignor("range");
+        // Kafka's plain range would deal orders over three members and payments over two, splitting partition i;
+        // Brook's deals the copartitioned pair to the two members reading both.
+        PollingMember both1 = join("both-1", "shop-group", List.of("orders", "payments"), range);
+        PollingMember ordersOnly = join("orders-only", "shop-group", List.of("orders"), range);
+        PollingMember both2 = join("both-2", "shop-group", List.of("orders", "payments"), range);
+        List<PollingMember> group = List.of(both1, ordersOnly, both2);
+        Set<TopicPartition> all = partitionsOf(Map.of("orders", 4, "payments", 4));
+        await("every partition owned once", () -> ownExactlyOnce(group, all)
+                && !both1.owned.isEmpty() && !both2.owned.isEmpty());
+        Map<TopicPartition, String> owner = new HashMap<>();
+        group.forEach(m -> m.owned.keySet().forEach(tp -> owner.put(tp, m.name)));
+        for (int i = 0; i < 4; i++) {
+            assertThat(owner.get(new TopicPartition("payments", i))).as("partition " + i + " of " + owner)
+                    .isEqualTo(owner.get(new TopicPartition("orders", i)));
+        }
+        assertThat(ordersOnly.owned).isEmpty();
+    }
+
+    @Test
+    void membersOfOneGroupMustUseTheSameAssignor() throws Exception {
+        brook = Brook.openTemporary();
+        brook.topics().create("t", 2);
+        PollingMember ranged = join("range", "mixed", List.of("t"), GroupConsumerOptions.defaults());
+        await("the first member owns both partitions", () -> ranged.owned.size() == 2);
+        try (GroupConsumer<String, String> sticky = brook.groupConsumer("mixed", List.of("t"), Serdes.string(),
+                Serdes.string(), GroupConsumerOptions.defaults().withAssignor("sticky"), RebalanceListener.NONE)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sticky.poll(PATIENCE))
+                    .isInstanceOf(GroupMembershipException.class)
+                    .extracting(e -> ((GroupMembershipException) e).error())
+                    .isEqualTo(dev.brook.groups.GroupError.INCONSISTENT_GROUP_PROTOCOL);
+        }
+    }
+}
