@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class GroupCoordinator implements AutoCloseable {
     private final Map<String, ClassicGroup> groups = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private volatile boolean closed;
+    private ToIntFunction<String> partitionOf = groupId -> 0;
 
     private interface GroupAction<T> {
         T apply(ClassicGroup group, long now);
@@ -78,7 +80,10 @@ public final class GroupCoordinator implements AutoCloseable {
      * @throws dev.brook.log.LogStorageException on an I/O failure reading it
      */
     public static GroupCoordinator open(PartitionStore partitions, GroupConfig config, Clock clock) {
-        GroupCoordinator coordinator = new GroupCoordinator(partitions, config, clock, GroupStore.NONE);
+        OffsetsTopic topic = OffsetsTopic.open(partitions, config, clock);
+        GroupCoordinator coordinator = new GroupCoordinator(partitions, config, clock, topic);
+        coordinator.groups.putAll(topic.load(clock.millis()));
+        coordinator.partitionOf = topic::partitionFor;
         coordinator.startTimers();
         return coordinator;
     }
@@ -106,6 +111,11 @@ public final class GroupCoordinator implements AutoCloseable {
             // A failure must not cancel the periodic task; it is retried on the next run.
             LOG.error("{} failed; retrying on the next run", what, e);
         }
+    }
+
+    /** The partition of {@value #OFFSETS_TOPIC} holding a group's records (murmur2 of its id). */
+    public int partitionFor(String groupId) {
+        return partitionOf.applyAsInt(groupId);
     }
 
     /** The coordinator's settings. */
