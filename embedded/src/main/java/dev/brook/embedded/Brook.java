@@ -3,7 +3,6 @@ package dev.brook.embedded;
 import dev.brook.broker.Broker;
 import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
-import dev.brook.groups.GroupConfig;
 import dev.brook.groups.GroupCoordinator;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
@@ -42,9 +41,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Opening takes milliseconds (plus log recovery after a crash) and needs no JVM flags. The directory is locked while
  * open: a second {@code Brook} or broker on it fails at once.
  *
- * <p>Thread-safe. {@link #close()} closes every producer (flushing it), reader and subscription it handed out, stops
- * the network server, then flushes every log to disk and marks it cleanly shut down; reopening sees every record
- * that was appended.
+ * <p>Thread-safe. {@link #close()} closes every group consumer (leaving its group), producer (flushing it), reader
+ * and subscription it handed out, stops the network server, then flushes every log to disk and marks it cleanly
+ * shut down; reopening sees every record that was appended.
  */
 public final class Brook implements AutoCloseable {
     private final DataDirectory data;
@@ -54,9 +53,7 @@ public final class Brook implements AutoCloseable {
     private final ScheduledExecutorService lingerScheduler;
     private final Set<AutoCloseable> handedOut = ConcurrentHashMap.newKeySet();
     private Broker server;
-    /** Opened with the first group consumer; guarded by this. */
-    private GroupCoordinator groups;
-    /** Heartbeats and async commits of group consumers; guarded by this. */
+    /** Heartbeats and async commits of group consumers, started with the first; guarded by this. */
     private ScheduledExecutorService groupScheduler;
     private volatile boolean closed;
 
@@ -200,14 +197,8 @@ public final class Brook implements AutoCloseable {
             Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, GroupConsumerOptions options,
             RebalanceListener listener) {
         ensureOpen();
-        GroupCoordinator coordinator;
-        ScheduledExecutorService scheduler;
-        synchronized (this) {
-            coordinator = groupCoordinator();
-            scheduler = groupScheduler;
-        }
-        return track(new GroupConsumer<>(coordinator, data.store(), scheduler, groupId, topics, keyDeserializer,
-                valueDeserializer, options, listener, handedOut::remove));
+        return track(new GroupConsumer<>(data.groups(), data.store(), groupScheduler(), groupId, topics,
+                keyDeserializer, valueDeserializer, options, listener, handedOut::remove));
     }
 
     /** {@link #groupConsumer(String, Collection, Deserializer, Deserializer, GroupConsumerOptions,
@@ -219,14 +210,17 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
-     * The group coordinator of this directory (opened on first use, loading {@code __consumer_offsets}): for tools and
-     * tests that list or describe groups or read lag. Its settings come from the options' {@code group.*} and
-     * {@code offsets.*} settings.
+     * The group coordinator of this directory (opened with it, reloading {@code __consumer_offsets}), the same one
+     * {@link #listen(int)} serves to Kafka clients: for tools and tests that list or describe groups or read lag.
+     * Its settings are the options' {@code group.*} and {@code offsets.*} settings.
      */
-    public synchronized GroupCoordinator groupCoordinator() {
+    public GroupCoordinator groupCoordinator() {
         ensureOpen();
-        if (groups == null) {
-            groups = GroupCoordinator.open(data.store(), GroupConfig.of(options.settings()));
+        return data.groups();
+    }
+
+    private synchronized ScheduledExecutorService groupScheduler() {
+        if (groupScheduler == null) {
             ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
                 Thread thread = new Thread(runnable, "brook-group-heartbeat");
                 thread.setDaemon(true);
@@ -235,7 +229,7 @@ public final class Brook implements AutoCloseable {
             scheduler.setRemoveOnCancelPolicy(true);
             groupScheduler = Executors.unconfigurableScheduledExecutorService(scheduler);
         }
-        return groups;
+        return groupScheduler;
     }
 
     /**
@@ -291,8 +285,9 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
-     * Closes subscriptions, readers and producers handed out (producers flush first), stops the network server,
-     * flushes and closes every log cleanly, releases the directory, and for {@link #openTemporary()} removes it.
+     * Closes group consumers, subscriptions, readers and producers handed out (producers flush first), stops the
+     * network server, closes the group coordinator, flushes and closes every log cleanly, releases the directory,
+     * and for {@link #openTemporary()} removes it.
      * Idempotent.
      *
      * @throws RuntimeException the first failure, with later ones suppressed, after trying every step
@@ -322,10 +317,8 @@ public final class Brook implements AutoCloseable {
             if (groupScheduler != null) {
                 groupScheduler.shutdownNow();
             }
-            if (groups != null) {
-                attempt(groups::close, failures);
-            }
         }
+        // Closes the group coordinator too, after the members above have left.
         attempt(data::close, failures);
         if (temporaryDir != null) {
             attempt(() -> Directories.deleteRecursively(temporaryDir), failures);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupConsumerTest {
     /** Only a bound for waiting on something that must happen; never a speed assertion. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** No initial rebalance delay: members joining together are still all waited for (they poll at once). */
+    private static final BrookOptions OPTIONS = BrookOptions.defaults().with("group.initial.rebalance.delay.ms", 0);
 
     private final AtomicLong sequence = new AtomicLong();
     private final Queue<PollingMember.Event> events = new ConcurrentLinkedQueue<>();
@@ -74,7 +76,7 @@ class GroupConsumerTest {
 
     @Test
     void membersShareEveryPartitionOnceAndAClosedMembersPartitionsMoveWithCallbacks() throws Exception {
-        brook = Brook.openTemporary();
+        brook = Brook.openTemporary(OPTIONS);
         Map<String, Integer> topics = Map.of("a", 4, "b", 3);
         topics.forEach(brook.topics()::create);
         Set<TopicPartition> all = partitionsOf(topics);
@@ -115,7 +117,7 @@ class GroupConsumerTest {
 
     @Test
     void committedOffsetsAreWhereAReopenedMemberResumes(@TempDir Path dir) throws Exception {
-        brook = Brook.open(dir);
+        brook = Brook.open(dir, OPTIONS);
         brook.topics().create("t", 2);
         try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
             for (int i = 0; i < 10; i++) {
@@ -157,7 +159,7 @@ class GroupConsumerTest {
 
     @Test
     void rangeAssignsCopartitionedTopicsTogether() throws Exception {
-        brook = Brook.openTemporary();
+        brook = Brook.openTemporary(OPTIONS);
         brook.topics().create("orders", 4);
         brook.topics().create("payments", 4);
         brook.topics().declareCopartitioned("shop", "orders", "payments");
@@ -182,7 +184,7 @@ class GroupConsumerTest {
 
     @Test
     void membersOfOneGroupMustUseTheSameAssignor() throws Exception {
-        brook = Brook.openTemporary();
+        brook = Brook.openTemporary(OPTIONS);
         brook.topics().create("t", 2);
         PollingMember ranged = join("range", "mixed", List.of("t"), GroupConsumerOptions.defaults());
         await("the first member owns both partitions", () -> ranged.owned.size() == 2);
@@ -193,5 +195,113 @@ class GroupConsumerTest {
                     .extracting(e -> ((GroupMembershipException) e).error())
                     .isEqualTo(dev.brook.groups.GroupError.INCONSISTENT_GROUP_PROTOCOL);
         }
+    }
+
+    @Test
+    void committedOffsetsSurviveReopeningBrook(@TempDir Path dir) throws Exception {
+        brook = Brook.open(dir, OPTIONS);
+        brook.topics().create("t", 3);
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            for (int i = 0; i < 30; i++) {
+                producer.sendSync("t", "k" + i, "v" + i);
+            }
+        }
+        GroupConsumerOptions options = GroupConsumerOptions.defaults().withResetTo(StartPosition.earliest());
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("durable", List.of("t"), Serdes.string(),
+                Serdes.string(), options, RebalanceListener.NONE)) {
+            List<BrookRecord<String, String>> got = new ArrayList<>();
+            await("some records", () -> {
+                got.addAll(consumer.poll(Duration.ofMillis(100)));
+                return !got.isEmpty();
+            });
+            consumer.assignment().forEach(tp -> committed.put(tp, consumer.position(tp)));
+        } // auto commit on close
+        brook.close();
+
+        brook = Brook.open(dir, OPTIONS);
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("durable", List.of("t"), Serdes.string(),
+                Serdes.string(), options, RebalanceListener.NONE)) {
+            await("the member rejoined", () -> {
+                consumer.poll(Duration.ofMillis(100));
+                return consumer.assignment().size() == 3;
+            });
+            committed.forEach((tp, offset) -> assertThat(consumer.position(tp)).as(tp.toString()).isEqualTo(offset));
+        }
+    }
+
+    @Test
+    void stickyKeepsTheRemainingMembersPartitionsWhenOneLeaves() throws Exception {
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("s", 9);
+        GroupConsumerOptions sticky = GroupConsumerOptions.defaults().withAssignor("sticky");
+        PollingMember a = join("a", "sticky-group", List.of("s"), sticky);
+        PollingMember b = join("b", "sticky-group", List.of("s"), sticky);
+        PollingMember c = join("c", "sticky-group", List.of("s"), sticky);
+        Set<TopicPartition> all = partitionsOf(Map.of("s", 9));
+        await("three members, three partitions each", () -> ownExactlyOnce(List.of(a, b, c), all)
+                && a.owned.size() == 3 && b.owned.size() == 3 && c.owned.size() == 3);
+        Set<TopicPartition> aHad = Set.copyOf(a.owned.keySet());
+        Set<TopicPartition> bHad = Set.copyOf(b.owned.keySet());
+        members.remove(c);
+        c.close();
+        await("two members own everything", () -> ownExactlyOnce(List.of(a, b), all));
+        assertThat(a.owned.keySet()).containsAll(aHad).hasSizeBetween(4, 5);
+        assertThat(b.owned.keySet()).containsAll(bHad).hasSizeBetween(4, 5);
+    }
+
+    @Test
+    void aStaticMemberRestartedWithinTheSessionGetsItsPartitionsBackWithoutARebalance() throws Exception {
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("st", 4);
+        GroupConsumerOptions base = GroupConsumerOptions.defaults();
+        PollingMember dynamic = join("dynamic", "static-group", List.of("st"), base);
+        PollingMember fixed = join("fixed", "static-group", List.of("st"), base.withGroupInstanceId("instance-1"));
+        Set<TopicPartition> all = partitionsOf(Map.of("st", 4));
+        await("both own two", () -> ownExactlyOnce(List.of(dynamic, fixed), all) && fixed.owned.size() == 2);
+        Set<TopicPartition> fixedHad = Set.copyOf(fixed.owned.keySet());
+        long before = sequence.get();
+        members.remove(fixed);
+        fixed.close(); // a static member does not leave the group
+        PollingMember restarted = join("restarted", "static-group", List.of("st"),
+                base.withGroupInstanceId("instance-1"));
+        await("the restarted member owns what it had", () -> restarted.owned.keySet().equals(fixedHad));
+        assertThat(events).filteredOn(e -> e.sequence() > before && e.member().equals("dynamic"))
+                .as("the other member saw no rebalance").isEmpty();
+    }
+
+    @Test
+    void everyRecordIsDeliveredAtLeastOnceWhileMembersComeAndGo() throws Exception {
+        long seed = Long.getLong("brook.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("work", 6);
+        GroupConsumerOptions options = GroupConsumerOptions.defaults().withResetTo(StartPosition.earliest())
+                .withAutoCommit(true, Duration.ofMillis(50));
+        PollingMember first = join("w1", "workers", List.of("work"), options);
+        PollingMember second = join("w2", "workers", List.of("work"), options);
+        int total = 600;
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            for (int i = 0; i < total; i++) {
+                producer.sendSync("work", "key-" + random.nextInt(1000), "job-" + i);
+                if (i == total / 3) {
+                    join("w3", "workers", List.of("work"), options);
+                }
+                if (i == 2 * total / 3) {
+                    members.remove(first);
+                    first.close();
+                }
+            }
+        }
+        await("every job seen, seed=" + seed, () -> {
+            Set<String> seen = new HashSet<>();
+            first.records.forEach(r -> seen.add(r.value()));
+            members.forEach(m -> m.records.forEach(r -> seen.add(r.value())));
+            return seen.size() == total;
+        });
+        for (PollingMember m : members) {
+            assertThat(m.failure.get()).as(m.name + " seed=" + seed).isNull();
+        }
+        assertThat(first.failure.get()).as("w1 seed=" + seed).isNull();
     }
 }
