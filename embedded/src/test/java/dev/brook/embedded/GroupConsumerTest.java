@@ -304,4 +304,83 @@ class GroupConsumerTest {
         }
         assertThat(first.failure.get()).as("w1 seed=" + seed).isNull();
     }
+
+    @Test
+    void aMemberRemovedByTheCoordinatorGetsOnLostAndRejoins() throws Exception {
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("l", 2);
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RebalanceListener recording = new RebalanceListener() {
+            @Override
+            public void onRevoked(java.util.Collection<TopicPartition> partitions) {
+                calls.add("revoked " + partitions);
+            }
+
+            @Override
+            public void onAssigned(java.util.Collection<TopicPartition> partitions) {
+                calls.add("assigned " + partitions);
+            }
+
+            @Override
+            public void onLost(java.util.Collection<TopicPartition> partitions) {
+                calls.add("lost " + partitions);
+            }
+        };
+        GroupConsumerOptions fastHeartbeat = GroupConsumerOptions.defaults()
+                .withHeartbeatInterval(Duration.ofMillis(100));
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("lost", List.of("l"), Serdes.string(),
+                Serdes.string(), fastHeartbeat, recording)) {
+            await("assigned", () -> {
+                consumer.poll(Duration.ofMillis(50));
+                return consumer.assignment().size() == 2;
+            });
+            String removed = consumer.memberId();
+            // As an admin's "remove member" (or an expired session) would: the member learns it on a heartbeat.
+            brook.groupCoordinator().leaveGroup("lost",
+                    List.of(new dev.brook.groups.MemberIdentity(removed, null)));
+            await("rejoined under a new member id", () -> {
+                consumer.poll(Duration.ofMillis(50));
+                return !consumer.memberId().equals(removed) && consumer.assignment().size() == 2;
+            });
+            assertThat(calls).containsExactly("assigned [l-0, l-1]", "lost [l-0, l-1]", "assigned [l-0, l-1]");
+        }
+    }
+
+    @Test
+    void membersRejoinWhenASubscribedTopicGrows() throws Exception {
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("grow", 2);
+        GroupConsumerOptions options = GroupConsumerOptions.defaults().withHeartbeatInterval(Duration.ofMillis(200));
+        PollingMember one = join("one", "growing", List.of("grow"), options);
+        PollingMember two = join("two", "growing", List.of("grow"), options);
+        await("two partitions shared", () -> ownExactlyOnce(List.of(one, two), partitionsOf(Map.of("grow", 2)))
+                && one.owned.size() == 1);
+        brook.topics().increasePartitions("grow", 6);
+        await("six partitions shared", () -> ownExactlyOnce(List.of(one, two), partitionsOf(Map.of("grow", 6)))
+                && one.owned.size() == 3);
+    }
+
+    @Test
+    void commitAsyncCommitsThePositions() throws Exception {
+        brook = Brook.openTemporary(OPTIONS);
+        brook.topics().create("async", 1);
+        try (Producer<String, String> producer = brook.producer(Serdes.string(), Serdes.string())) {
+            for (int i = 0; i < 3; i++) {
+                producer.sendSync("async", "k", "v" + i);
+            }
+        }
+        GroupConsumerOptions manual = GroupConsumerOptions.defaults().withAutoCommit(false, Duration.ofSeconds(5))
+                .withResetTo(StartPosition.earliest());
+        try (GroupConsumer<String, String> consumer = brook.groupConsumer("async-group", List.of("async"),
+                Serdes.string(), Serdes.string(), manual, RebalanceListener.NONE)) {
+            List<BrookRecord<String, String>> got = new ArrayList<>();
+            await("three records", () -> {
+                got.addAll(consumer.poll(Duration.ofMillis(100)));
+                return got.size() == 3;
+            });
+            consumer.commitAsync().get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(brook.groupCoordinator().fetchOffsets("async-group", List.of(new TopicPartition("async", 0)))
+                .offsets().get(new TopicPartition("async", 0)).offset()).isEqualTo(3);
+    }
 }

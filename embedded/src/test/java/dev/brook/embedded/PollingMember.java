@@ -33,14 +33,15 @@ final class PollingMember {
         RebalanceListener listener = new RebalanceListener() {
             @Override
             public void onRevoked(Collection<TopicPartition> partitions) {
-                partitions.forEach(owned::remove);
+                // The event first: a test that sees the ownership change then reads the sequence sees the event too.
                 events.add(new Event(name, "revoked", List.copyOf(partitions), sequence.incrementAndGet()));
+                partitions.forEach(owned::remove);
             }
 
             @Override
             public void onAssigned(Collection<TopicPartition> partitions) {
-                partitions.forEach(tp -> owned.put(tp, true));
                 events.add(new Event(name, "assigned", List.copyOf(partitions), sequence.incrementAndGet()));
+                partitions.forEach(tp -> owned.put(tp, true));
             }
         };
         this.consumer = brook.groupConsumer(groupId, topics, Serdes.string(), Serdes.string(), options, listener);
