@@ -111,34 +111,40 @@ public record GroupConfig(int minSessionTimeoutMs, int maxSessionTimeoutMs, int 
         return offsetsRetentionMinutes * 60_000L;
     }
 
+    /** A copy with another {@code group.min.session.timeout.ms}. */
     public GroupConfig withMinSessionTimeoutMs(int value) {
         return new GroupConfig(value, maxSessionTimeoutMs, initialRebalanceDelayMs, maxSize,
                 offsetsRetentionMinutes, offsetsRetentionCheckIntervalMs, offsetsTopicNumPartitions,
                 offsetMetadataMaxBytes, timerTickMs);
     }
 
+    /** A copy with another {@code group.initial.rebalance.delay.ms}. */
     public GroupConfig withInitialRebalanceDelayMs(int value) {
         return new GroupConfig(minSessionTimeoutMs, maxSessionTimeoutMs, value, maxSize, offsetsRetentionMinutes,
                 offsetsRetentionCheckIntervalMs, offsetsTopicNumPartitions, offsetMetadataMaxBytes, timerTickMs);
     }
 
+    /** A copy with another {@code group.max.size}. */
     public GroupConfig withMaxSize(int value) {
         return new GroupConfig(minSessionTimeoutMs, maxSessionTimeoutMs, initialRebalanceDelayMs, value,
                 offsetsRetentionMinutes, offsetsRetentionCheckIntervalMs, offsetsTopicNumPartitions,
                 offsetMetadataMaxBytes, timerTickMs);
     }
 
+    /** A copy with another {@code offsets.retention.minutes}. */
     public GroupConfig withOffsetsRetentionMinutes(int value) {
         return new GroupConfig(minSessionTimeoutMs, maxSessionTimeoutMs, initialRebalanceDelayMs, maxSize, value,
                 offsetsRetentionCheckIntervalMs, offsetsTopicNumPartitions, offsetMetadataMaxBytes, timerTickMs);
     }
 
+    /** A copy with another {@code offsets.topic.num.partitions}. */
     public GroupConfig withOffsetsTopicNumPartitions(int value) {
         return new GroupConfig(minSessionTimeoutMs, maxSessionTimeoutMs, initialRebalanceDelayMs, maxSize,
                 offsetsRetentionMinutes, offsetsRetentionCheckIntervalMs, value, offsetMetadataMaxBytes,
                 timerTickMs);
     }
 
+    /** A copy with another timer tick (0: no timer thread). */
     public GroupConfig withTimerTickMs(long value) {
         return new GroupConfig(minSessionTimeoutMs, maxSessionTimeoutMs, initialRebalanceDelayMs, maxSize,
                 offsetsRetentionMinutes, offsetsRetentionCheckIntervalMs, offsetsTopicNumPartitions,
