@@ -97,7 +97,7 @@ public final class Broker implements AutoCloseable {
 
     private void bind() throws InterruptedException {
         KafkaApis apis = new KafkaApis(data.store(), config, data.clusterId(), this::advertisedFor,
-                data.producerIds()::allocate, timer);
+                data.producerIds()::allocate, timer, data.groups());
         List<Listener> listeners = config.listeners();
         server = BrokerServer.start(listeners, new BrokerServer.Settings(config.socketRequestMaxBytes(),
                 config.numNetworkThreads(), config.numIoThreads(), config.queuedMaxRequests(),

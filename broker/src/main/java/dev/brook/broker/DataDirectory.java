@@ -2,6 +2,8 @@ package dev.brook.broker;
 
 import dev.brook.broker.config.BrokerConfig;
 import dev.brook.broker.config.ConfigException;
+import dev.brook.groups.GroupConfig;
+import dev.brook.groups.GroupCoordinator;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.PartitionStoreConfig;
 import dev.brook.partition.topic.InvalidConfigException;
@@ -13,6 +15,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * An open Brook data directory: its lock, its identity files and the {@link PartitionStore} of every topic in it.
@@ -21,7 +24,9 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Opening order: lock {@code <dir>/.lock} (a second process or instance on the directory fails at once), read or
  * create the identity under {@code brook-metadata/}, then open every topic and partition (recovering logs after a
- * crash). {@link #close()} closes the store cleanly (flush, clean-shutdown markers) and then releases the lock.
+ * crash), then open the group coordinator over the store (which reloads groups and committed offsets).
+ * {@link #close()} closes the coordinator, then the store cleanly (flush, clean-shutdown markers), then releases
+ * the lock.
  *
  * <p>The lock file is empty; only the OS lock on it matters.
  */
@@ -34,16 +39,18 @@ public final class DataDirectory implements AutoCloseable {
     private final ClusterIdentity identity;
     private final ProducerIdAllocator producerIds;
     private final PartitionStore store;
+    private final GroupCoordinator groups;
     private boolean closed;
 
     private DataDirectory(Path path, FileChannel lockChannel, FileLock lock, ClusterIdentity identity,
-            ProducerIdAllocator producerIds, PartitionStore store) {
+            ProducerIdAllocator producerIds, PartitionStore store, GroupCoordinator groups) {
         this.path = path;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.identity = identity;
         this.producerIds = producerIds;
         this.store = store;
+        this.groups = groups;
     }
 
     /**
@@ -78,7 +85,18 @@ public final class DataDirectory implements AutoCloseable {
             ClusterIdentity identity = ClusterIdentity.loadOrCreate(metadata, config.nodeId());
             ProducerIdAllocator producerIds = new ProducerIdAllocator(metadata);
             PartitionStore store = PartitionStore.open(storeConfig(config, dir));
-            return new DataDirectory(dir, lockChannel, lock, identity, producerIds, store);
+            GroupCoordinator groups;
+            try {
+                groups = GroupCoordinator.open(store, groupConfig(config));
+            } catch (RuntimeException e) {
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+            return new DataDirectory(dir, lockChannel, lock, identity, producerIds, store, groups);
         } catch (IOException | RuntimeException e) {
             try {
                 lock.release();
@@ -104,6 +122,24 @@ public final class DataDirectory implements AutoCloseable {
                 .withProducerIdExpirationMs(config.producerIdExpirationMs());
     }
 
+    /** The group coordinator's settings, from the broker settings of the same (Kafka) names. */
+    private static GroupConfig groupConfig(BrokerConfig config) {
+        try {
+            return GroupConfig.of(Map.of(
+                    GroupConfig.MIN_SESSION_TIMEOUT_MS, Integer.toString(config.groupMinSessionTimeoutMs()),
+                    GroupConfig.MAX_SESSION_TIMEOUT_MS, Integer.toString(config.groupMaxSessionTimeoutMs()),
+                    GroupConfig.INITIAL_REBALANCE_DELAY_MS, Integer.toString(config.groupInitialRebalanceDelayMs()),
+                    GroupConfig.MAX_SIZE, Integer.toString(config.groupMaxSize()),
+                    GroupConfig.OFFSETS_RETENTION_MINUTES, Long.toString(config.offsetsRetentionMs() / 60_000L),
+                    GroupConfig.OFFSETS_RETENTION_CHECK_INTERVAL_MS,
+                    Long.toString(config.offsetsRetentionCheckIntervalMs()),
+                    GroupConfig.OFFSETS_TOPIC_NUM_PARTITIONS, Integer.toString(config.offsetsTopicNumPartitions()),
+                    GroupConfig.OFFSET_METADATA_MAX_BYTES, Integer.toString(config.offsetMetadataMaxBytes())));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("group.*", e.getMessage());
+        }
+    }
+
     /** The directory, absolute and normalised. */
     public Path path() {
         return path;
@@ -119,17 +155,34 @@ public final class DataDirectory implements AutoCloseable {
         return store;
     }
 
+    /** The group coordinator of the groups stored in this directory (the broker serves it; embedded members join it). */
+    public GroupCoordinator groups() {
+        return groups;
+    }
+
     ProducerIdAllocator producerIds() {
         return producerIds;
     }
 
-    /** Closes the store cleanly (flush, clean-shutdown markers), then releases the lock. Idempotent. */
+    /**
+     * Closes the group coordinator (waiting joins are answered NOT_COORDINATOR; committed offsets are already in the
+     * store), then the store cleanly (flush, clean-shutdown markers), then releases the lock. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        try {
+            // The store is closed even if the coordinator fails to close; that failure is rethrown afterwards.
+            groups.close();
+        } finally {
+            closeStoreAndUnlock();
+        }
+    }
+
+    private void closeStoreAndUnlock() {
         try {
             store.close();
         } finally {

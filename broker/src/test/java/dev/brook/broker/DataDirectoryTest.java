@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.brook.broker.config.BrokerConfig;
+import dev.brook.groups.GroupCoordinator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +32,8 @@ class DataDirectoryTest {
         }
         try (DataDirectory again = DataDirectory.open(config())) {
             assertThat(again.clusterId()).isEqualTo(clusterId);
-            assertThat(again.store().topicNames()).containsExactly("t");
+            // The group coordinator's internal topic is created when the directory is first opened.
+            assertThat(again.store().topicNames()).containsExactlyInAnyOrder("t", GroupCoordinator.OFFSETS_TOPIC);
         }
     }
 
@@ -43,7 +45,7 @@ class DataDirectoryTest {
             assertThat(broker.partitions()).isSameAs(data.store());
             broker.close();
             data.store().createTopic("after", 1, -1, Map.of());
-            assertThat(data.store().topicNames()).containsExactly("after");
+            assertThat(data.store().topicNames()).containsExactlyInAnyOrder("after", GroupCoordinator.OFFSETS_TOPIC);
         }
         Broker owning = Broker.start(config());
         assertThatThrownBy(() -> DataDirectory.open(config())).isInstanceOf(IOException.class);

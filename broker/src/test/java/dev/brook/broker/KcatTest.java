@@ -128,4 +128,27 @@ class KcatTest {
                 .contains("partition 0, leader 1, replicas: 1, isrs: 1")
                 .contains("partition 1, leader 1, replicas: 1, isrs: 1");
     }
+
+    @Test
+    void kcatBalancedConsumerConsumesAWholeTopicInAGroup() throws Exception {
+        String topic = "kcat-group";
+        broker.partitions().createTopic(topic, 4, 1, Map.of());
+        StringBuilder input = new StringBuilder();
+        java.util.Set<String> sent = new java.util.TreeSet<>();
+        for (int i = 0; i < 400; i++) {
+            sent.add("k" + i + "=v" + i);
+            input.append("k").append(i).append(":v").append(i).append('\n');
+        }
+        Result produced = kcat(input.toString(), "-P", "-t", topic, "-K:");
+        assertThat(produced.exitCode()).as(produced.stderr()).isZero();
+
+        // -G: librdkafka's balanced consumer (FindCoordinator, JoinGroup, SyncGroup, OffsetFetch, Heartbeat,
+        // OffsetCommit, LeaveGroup); -e exits once every assigned partition has reached its end.
+        Result consumed = kcat("", "-G", "kcat-group-consumers", "-X", "auto.offset.reset=earliest", "-e", "-q",
+                "-f", "%k=%s\\n", topic);
+        assertThat(consumed.exitCode()).as(consumed.stderr()).isZero();
+        java.util.List<String> lines = java.util.Arrays.stream(consumed.stdout().split("\n"))
+                .filter(l -> !l.isEmpty()).sorted().toList();
+        assertThat(lines).containsExactlyElementsOf(sent);
+    }
 }

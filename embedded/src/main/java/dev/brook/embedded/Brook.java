@@ -3,6 +3,7 @@ package dev.brook.embedded;
 import dev.brook.broker.Broker;
 import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
+import dev.brook.groups.GroupCoordinator;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
 import dev.brook.partition.Directories;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,9 +41,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Opening takes milliseconds (plus log recovery after a crash) and needs no JVM flags. The directory is locked while
  * open: a second {@code Brook} or broker on it fails at once.
  *
- * <p>Thread-safe. {@link #close()} closes every producer (flushing it), reader and subscription it handed out, stops
- * the network server, then flushes every log to disk and marks it cleanly shut down; reopening sees every record
- * that was appended.
+ * <p>Thread-safe. {@link #close()} closes every group consumer (leaving its group), producer (flushing it), reader
+ * and subscription it handed out, stops the network server, then flushes every log to disk and marks it cleanly
+ * shut down; reopening sees every record that was appended.
  */
 public final class Brook implements AutoCloseable {
     private final DataDirectory data;
@@ -51,6 +53,8 @@ public final class Brook implements AutoCloseable {
     private final ScheduledExecutorService lingerScheduler;
     private final Set<AutoCloseable> handedOut = ConcurrentHashMap.newKeySet();
     private Broker server;
+    /** Heartbeats and async commits of group consumers, started with the first; guarded by this. */
+    private ScheduledExecutorService groupScheduler;
     private volatile boolean closed;
 
     private Brook(DataDirectory data, BrookOptions options, BrokerConfig config, Path temporaryDir) {
@@ -181,6 +185,54 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
+     * Joins consumer group {@code groupId} in-process as a new member subscribed to {@code topics} (see
+     * {@link GroupConsumer}). The group's partitions are shared among its members in this process; committed offsets
+     * are kept in {@code __consumer_offsets} in this directory.
+     *
+     * @param options assignor, session timeout, auto commit, reset position, static membership
+     * @param listener told before partitions are revoked and after they are assigned
+     * @throws IllegalArgumentException if {@code groupId} is empty or {@code topics} is empty
+     */
+    public <K, V> GroupConsumer<K, V> groupConsumer(String groupId, Collection<String> topics,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer, GroupConsumerOptions options,
+            RebalanceListener listener) {
+        ensureOpen();
+        return track(new GroupConsumer<>(data.groups(), data.store(), groupScheduler(), groupId, topics,
+                keyDeserializer, valueDeserializer, options, listener, handedOut::remove));
+    }
+
+    /** {@link #groupConsumer(String, Collection, Deserializer, Deserializer, GroupConsumerOptions,
+     * RebalanceListener)} with the default options and no listener. */
+    public <K, V> GroupConsumer<K, V> groupConsumer(String groupId, Collection<String> topics,
+            Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        return groupConsumer(groupId, topics, keyDeserializer, valueDeserializer, GroupConsumerOptions.defaults(),
+                RebalanceListener.NONE);
+    }
+
+    /**
+     * The group coordinator of this directory (opened with it, reloading {@code __consumer_offsets}), the same one
+     * {@link #listen(int)} serves to Kafka clients: for tools and tests that list or describe groups or read lag.
+     * Its settings are the options' {@code group.*} and {@code offsets.*} settings.
+     */
+    public GroupCoordinator groupCoordinator() {
+        ensureOpen();
+        return data.groups();
+    }
+
+    private synchronized ScheduledExecutorService groupScheduler() {
+        if (groupScheduler == null) {
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "brook-group-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+            });
+            scheduler.setRemoveOnCancelPolicy(true);
+            groupScheduler = Executors.unconfigurableScheduledExecutorService(scheduler);
+        }
+        return groupScheduler;
+    }
+
+    /**
      * Starts serving this instance's topics over the Kafka protocol on {@code 127.0.0.1:port} (0 picks a free port)
      * and returns the bootstrap address for Kafka clients. In-process producers and readers and Kafka clients then
      * share the same partitions. A second call returns the address already served.
@@ -233,8 +285,9 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
-     * Closes subscriptions, readers and producers handed out (producers flush first), stops the network server,
-     * flushes and closes every log cleanly, releases the directory, and for {@link #openTemporary()} removes it.
+     * Closes group consumers, subscriptions, readers and producers handed out (producers flush first), stops the
+     * network server, closes the group coordinator, flushes and closes every log cleanly, releases the directory,
+     * and for {@link #openTemporary()} removes it.
      * Idempotent.
      *
      * @throws RuntimeException the first failure, with later ones suppressed, after trying every step
@@ -248,7 +301,9 @@ public final class Brook implements AutoCloseable {
             closed = true;
         }
         List<Exception> failures = new ArrayList<>();
-        // Subscriptions first (they own readers), then readers, then producers so their last batches are appended.
+        // Group members first (they leave their groups), subscriptions (they own readers), then readers, then
+        // producers so their last batches are appended.
+        closeAll(GroupConsumer.class, failures);
         closeAll(Subscription.class, failures);
         closeAll(Reader.class, failures);
         closeAll(Producer.class, failures);
@@ -258,6 +313,12 @@ public final class Brook implements AutoCloseable {
             }
         }
         lingerScheduler.shutdownNow();
+        synchronized (this) {
+            if (groupScheduler != null) {
+                groupScheduler.shutdownNow();
+            }
+        }
+        // Closes the group coordinator too, after the members above have left.
         attempt(data::close, failures);
         if (temporaryDir != null) {
             attempt(() -> Directories.deleteRecursively(temporaryDir), failures);

@@ -1,17 +1,9 @@
 package dev.brook.embedded;
 
-import dev.brook.log.record.CloseableIterator;
-import dev.brook.log.record.Record;
-import dev.brook.log.record.RecordBatch;
-import dev.brook.partition.FetchIsolation;
 import dev.brook.partition.Partition;
-import dev.brook.partition.PartitionReadResult;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.UnknownTopicOrPartitionException;
 import dev.brook.partition.topic.TopicPartition;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +30,6 @@ import java.util.function.Consumer;
  * @param <V> value type
  */
 public final class Reader<K, V> implements AutoCloseable {
-    /** Bytes read from one partition per pass; at least one whole batch is read even if larger. */
-    private static final int MAX_BYTES_PER_PARTITION = 1024 * 1024;
     /** How often a waiting topic reader looks for new partitions, which raise no high-watermark event. */
     private static final long PARTITION_REFRESH_NANOS = Duration.ofMillis(500).toNanos();
 
@@ -147,49 +137,8 @@ public final class Reader<K, V> implements AutoCloseable {
 
     private void readPartition(int partition, List<BrookRecord<K, V>> out) {
         Partition p = watch(partition);
-        long position = positions.get(partition);
-        if (position < p.logStartOffset()) {
-            position = p.logStartOffset();
-        }
-        if (position >= p.highWatermark()) {
-            positions.put(partition, position);
-            return;
-        }
-        PartitionReadResult read = p.read(position, MAX_BYTES_PER_PARTITION, true, FetchIsolation.HIGH_WATERMARK);
-        List<RecordBatch> batches;
-        try {
-            batches = read.data().batches();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + topic + "-" + partition + " at offset " + position, e);
-        }
-        for (RecordBatch batch : batches) {
-            if (batch.nextOffset() <= position || batch.isControlBatch()) {
-                position = Math.max(position, batch.nextOffset());
-                continue;
-            }
-            try (CloseableIterator<Record> records = batch.records()) {
-                while (records.hasNext()) {
-                    Record record = records.next();
-                    if (record.offset() >= position) {
-                        out.add(toRecord(partition, record));
-                    }
-                }
-            }
-            position = batch.nextOffset();
-        }
-        positions.put(partition, position);
-    }
-
-    private BrookRecord<K, V> toRecord(int partition, Record record) {
-        K key = record.hasKey() ? keyDeserializer.deserialize(bytes(record.key())) : null;
-        V value = record.isTombstone() ? null : valueDeserializer.deserialize(bytes(record.value()));
-        return new BrookRecord<>(topic, partition, record.offset(), record.timestamp(), key, value, record.headers());
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.get(out);
-        return out;
+        positions.put(partition, PartitionFetch.read(p, topic, partition, positions.get(partition), keyDeserializer,
+                valueDeserializer, out));
     }
 
     /** The topic read. */

@@ -1,5 +1,6 @@
 package dev.brook.embedded;
 
+import dev.brook.groups.GroupCoordinator;
 import dev.brook.partition.InvalidPartitionsException;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.TopicExistsException;
@@ -9,12 +10,14 @@ import dev.brook.partition.topic.InvalidConfigException;
 import dev.brook.partition.topic.InvalidTopicException;
 import dev.brook.partition.topic.TopicMetadata;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Topic admin of a {@link Brook}: create, delete, list, describe, change settings, add partitions. Every change is
@@ -67,9 +70,14 @@ public final class Topics {
         store.deleteTopic(name);
     }
 
-    /** The names of all topics, sorted. */
+    /**
+     * The names of all topics, sorted, without the internal {@value GroupCoordinator#OFFSETS_TOPIC} (as Kafka's
+     * {@code Admin.listTopics} leaves internal topics out); {@link #exists} and {@link #describe} still see it.
+     */
     public Set<String> list() {
-        return store.topicNames();
+        Set<String> names = new TreeSet<>(store.topicNames());
+        names.remove(GroupCoordinator.OFFSETS_TOPIC);
+        return Collections.unmodifiableSet(names);
     }
 
     /** Whether the topic exists. */

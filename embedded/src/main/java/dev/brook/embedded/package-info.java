@@ -3,10 +3,13 @@
  * data directory and hands out {@linkplain dev.brook.embedded.Topics topic admin},
  * {@linkplain dev.brook.embedded.Producer producers}, {@linkplain dev.brook.embedded.Reader readers} and
  * {@linkplain dev.brook.embedded.Subscription subscriptions} that append to and read from the partition store
- * directly: no sockets and no protocol encoding unless {@link dev.brook.embedded.Brook#listen(int)} is called.
+ * directly, and {@linkplain dev.brook.embedded.GroupConsumer group consumers} that join the directory's group
+ * coordinator in-process: no sockets and no protocol encoding unless {@link dev.brook.embedded.Brook#listen(int)}
+ * is called.
  *
  * <p>This package wires the partition layer and log-core's batch builder for in-process use; it must not reach into
  * the broker's request handlers or codecs (only {@code Broker.serve} and the data directory), and it owns no file
- * format of its own.
+ * format of its own (group members' metadata and assignments use Kafka's consumer protocol format, see
+ * {@code ConsumerProtocolCodec}).
  */
 package dev.brook.embedded;

@@ -4,7 +4,8 @@ package dev.brook.protocol;
  * The Kafka APIs Brook implements, with the version range it advertises in ApiVersions (docs/kafka-protocol.md §1,
  * "Advertise" column), the lowest version it can actually parse (Produce advertises 0 for librdkafka's compression
  * check but parses only 3+; v0-2 get UNSUPPORTED_VERSION), and the first flexible version from Kafka's schemas.
- * Only implemented APIs are listed: advertising anything else makes clients use it.
+ * Only APIs with codecs are listed. The broker advertises just the subset it serves (the consumer-group APIs have
+ * codecs before a coordinator exists), since clients use whatever is advertised.
  */
 public enum ApiKey {
     /** Produce: advertise 0-7, parse 3-7, flexible from 9. */
@@ -15,8 +16,24 @@ public enum ApiKey {
     LIST_OFFSETS(2, "ListOffsets", 1, 5, 1, 6),
     /** Metadata: 4-8, flexible from 9. */
     METADATA(3, "Metadata", 4, 8, 4, 9),
+    /** OffsetCommit: 2-7 (v7 = group_instance_id; Kafka 4 removed v0-1), flexible from 8. */
+    OFFSET_COMMIT(8, "OffsetCommit", 2, 7, 2, 8),
+    /** OffsetFetch: 1-5 (v2+ null topics = all; Kafka 4 removed v0), flexible from 6. */
+    OFFSET_FETCH(9, "OffsetFetch", 1, 5, 1, 6),
     /** FindCoordinator: 0-2 (librdkafka needs it for groups and lz4), flexible from 3. */
     FIND_COORDINATOR(10, "FindCoordinator", 0, 2, 0, 3),
+    /** JoinGroup: 0-5 (v5 = static membership; v4+ may answer MEMBER_ID_REQUIRED(79)), flexible from 6. */
+    JOIN_GROUP(11, "JoinGroup", 0, 5, 0, 6),
+    /** Heartbeat: 0-3, flexible from 4. */
+    HEARTBEAT(12, "Heartbeat", 0, 3, 0, 4),
+    /** LeaveGroup: 0-3 (v3 = members array: several or static members), flexible from 4. */
+    LEAVE_GROUP(13, "LeaveGroup", 0, 3, 0, 4),
+    /** SyncGroup: 0-3, flexible from 4. */
+    SYNC_GROUP(14, "SyncGroup", 0, 3, 0, 4),
+    /** DescribeGroups: 0-4 (Admin uses it while ConsumerGroupDescribe is not advertised), flexible from 5. */
+    DESCRIBE_GROUPS(15, "DescribeGroups", 0, 4, 0, 5),
+    /** ListGroups: 0-2 (the states filter is v4+, types v5+), flexible from 3. */
+    LIST_GROUPS(16, "ListGroups", 0, 2, 0, 3),
     /** ApiVersions: 0-4, flexible from 3 (but its response header is always v0). */
     API_VERSIONS(18, "ApiVersions", 0, 4, 0, 3),
     /** CreateTopics: 2-4 (v4+ lets Admin use broker-default partitions/replication), flexible from 5. */
@@ -31,6 +48,10 @@ public enum ApiKey {
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 1, 3, 1, 4),
     /** CreatePartitions: 0-1 (kafka-clients 4.3.1 has 0-3), flexible from 2. */
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 0, 2),
+    /** DeleteGroups: 0-1 (librdkafka's max; kafka-clients 4.3.1 has 0-2), flexible from 2. */
+    DELETE_GROUPS(42, "DeleteGroups", 0, 1, 0, 2),
+    /** OffsetDelete: 0 only, never flexible (firstFlexible is Short.MAX_VALUE). */
+    OFFSET_DELETE(47, "OffsetDelete", 0, 0, 0, Short.MAX_VALUE),
     // Each constant ends with a comma and the list with this lone semicolon, so adding an API is a one-line change.
     ;
 
@@ -96,7 +117,7 @@ public enum ApiKey {
         return lowestImplemented;
     }
 
-    /** @return the first version using flexible (compact, tagged) encoding */
+    /** @return the first version using flexible (compact, tagged) encoding; Short.MAX_VALUE if none is flexible */
     public short firstFlexible() {
         return firstFlexible;
     }

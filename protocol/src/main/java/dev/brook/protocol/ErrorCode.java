@@ -119,6 +119,8 @@ public enum ErrorCode {
     SASL_AUTHENTICATION_FAILED(58, false),
     /** Kafka error 59. */
     UNKNOWN_PRODUCER_ID(59, false),
+    /** Kafka error 68: DeleteGroups on a group that still has members. */
+    NON_EMPTY_GROUP(68, false),
     /** Kafka error 69. */
     GROUP_ID_NOT_FOUND(69, false),
     /** Kafka error 70. */
@@ -137,6 +139,12 @@ public enum ErrorCode {
     OFFSET_NOT_AVAILABLE(78, true),
     /** Kafka error 79. */
     MEMBER_ID_REQUIRED(79, false),
+    /** Kafka error 81: JoinGroup beyond the group's member limit. */
+    GROUP_MAX_SIZE_REACHED(81, false),
+    /** Kafka error 82: a static member (group_instance_id) replaced by a newer instance. */
+    FENCED_INSTANCE_ID(82, false),
+    /** Kafka error 86: OffsetDelete of a topic the group is still subscribed to. */
+    GROUP_SUBSCRIBED_TO_TOPIC(86, false),
     /** Kafka error 87. */
     INVALID_RECORD(87, false);
 

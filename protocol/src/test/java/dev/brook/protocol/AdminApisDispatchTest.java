@@ -16,13 +16,25 @@ import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.junit.jupiter.api.Test;
 
 /**
- * RequestDecoder and ResponseEncoder dispatch for the admin and coordinator APIs: every implemented version of each
- * reaches its own codec, with the header versions Kafka uses. Field values are covered by the per-API codec tests.
+ * RequestDecoder and ResponseEncoder dispatch for the admin, coordinator and consumer-group APIs: every implemented
+ * version of each reaches its own codec, with the header versions Kafka uses. Field values are covered by the per-API
+ * codec tests.
  */
 class AdminApisDispatchTest {
     private static final Set<ApiKey> APIS = EnumSet.of(ApiKey.CREATE_TOPICS, ApiKey.DELETE_TOPICS,
             ApiKey.DELETE_RECORDS, ApiKey.INIT_PRODUCER_ID, ApiKey.DESCRIBE_CONFIGS, ApiKey.FIND_COORDINATOR,
-            ApiKey.CREATE_PARTITIONS);
+            ApiKey.CREATE_PARTITIONS,
+            // Consumer groups, one per line.
+            ApiKey.HEARTBEAT,
+            ApiKey.JOIN_GROUP,
+            ApiKey.SYNC_GROUP,
+            ApiKey.LEAVE_GROUP,
+            ApiKey.OFFSET_COMMIT,
+            ApiKey.OFFSET_FETCH,
+            ApiKey.LIST_GROUPS,
+            ApiKey.DESCRIBE_GROUPS,
+            ApiKey.DELETE_GROUPS,
+            ApiKey.OFFSET_DELETE);
 
     @Test
     void kafkaRequestFramesDecodeToTheApisOwnRequestRecord() {

@@ -32,7 +32,10 @@ final class ListOffsetsHandler {
         for (ListOffsetsRequest.Topic t : request.topics()) {
             List<ListOffsetsResponse.Partition> out = new ArrayList<>();
             for (ListOffsetsRequest.Partition p : t.partitions()) {
-                out.add(lookup(new TopicPartition(t.name(), p.partitionIndex()), p.timestamp(), isolation));
+                out.add(p.partitionIndex() < 0
+                        ? new ListOffsetsResponse.Partition(p.partitionIndex(),
+                                ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code(), -1, -1, -1)
+                        : lookup(new TopicPartition(t.name(), p.partitionIndex()), p.timestamp(), isolation));
             }
             topics.add(new ListOffsetsResponse.Topic(t.name(), out));
         }

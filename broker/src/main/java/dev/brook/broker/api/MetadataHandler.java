@@ -22,7 +22,8 @@ import java.util.function.IntFunction;
  * <p>Auto-creation: an unknown topic is created with {@code num.partitions} and {@code default.replication.factor}
  * when both the request allows it and {@code auto.create.topics.enable} is true, and is then described in the same
  * response (creation is synchronous here, so clients need no LEADER_NOT_AVAILABLE retry). An illegal name is answered
- * INVALID_TOPIC_EXCEPTION and never created.
+ * INVALID_TOPIC_EXCEPTION and never created. {@code __consumer_offsets} is never auto-created (the group
+ * coordinator creates it) and is reported {@code is_internal=true}.
  */
 final class MetadataHandler {
     private final PartitionStore store;
@@ -62,7 +63,8 @@ final class MetadataHandler {
             return topicError(name, ErrorCode.INVALID_TOPIC_EXCEPTION);
         }
         Optional<TopicMetadata> topic = store.topic(name);
-        if (topic.isEmpty() && mayCreate) {
+        // The group coordinator creates its internal topic itself; a client asking for it never does.
+        if (topic.isEmpty() && mayCreate && !InternalTopics.isInternal(name)) {
             try {
                 topic = Optional.of(store.createTopic(name, defaultPartitions, defaultReplicationFactor, Map.of()));
             } catch (TopicExistsException e) {
@@ -86,7 +88,7 @@ final class MetadataHandler {
                         partition.get().leaderEpoch(), List.of(nodeId), List.of(nodeId), List.of()));
             }
         }
-        return new MetadataResponse.Topic(ErrorCode.NONE.code(), name, false, partitions,
+        return new MetadataResponse.Topic(ErrorCode.NONE.code(), name, InternalTopics.isInternal(name), partitions,
                 MetadataResponse.AUTHORIZED_OPERATIONS_OMITTED);
     }
 

@@ -41,7 +41,8 @@ final class ProduceHandler {
         for (ProduceRequest.TopicData topic : request.topicData()) {
             List<PartitionResponse> out = new ArrayList<>(topic.partitionData().size());
             for (ProduceRequest.PartitionData p : topic.partitionData()) {
-                out.add(append(request, new TopicPartition(topic.name(), p.index()), p));
+                out.add(p.index() < 0 ? error(p.index(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+                        : append(request, new TopicPartition(topic.name(), p.index()), p));
             }
             topics.add(new TopicResponse(topic.name(), out));
         }
@@ -53,6 +54,7 @@ final class ProduceHandler {
             return error(tp.partition(), ErrorCode.INVALID_REQUEST);
         }
         try {
+            InternalTopics.refuseClientChange(tp.topic(), "produce to");
             Partition partition = partitions.leader(tp);
             ByteBufferRecords records = (ByteBufferRecords) data.records();
             if (records == null) {

@@ -76,6 +76,7 @@ final class TopicAdminHandler {
                 code = ErrorCode.TOPIC_DELETION_DISABLED;
             } else {
                 try {
+                    InternalTopics.refuseClientChange(name, "delete");
                     store.deleteTopic(name);
                     code = ErrorCode.NONE;
                 } catch (RuntimeException e) {
@@ -98,6 +99,7 @@ final class TopicAdminHandler {
                 continue;
             }
             try {
+                InternalTopics.refuseClientChange(t.name(), "add partitions to");
                 int current = store.describeTopic(t.name()).partitionCount();
                 if (t.count() <= current) {
                     throw new dev.brook.partition.InvalidPartitionsException("Topic currently has " + current
@@ -120,8 +122,14 @@ final class TopicAdminHandler {
         for (DeleteRecordsRequest.Topic t : request.topics()) {
             List<DeleteRecordsResponse.PartitionResult> partitions = new ArrayList<>();
             for (DeleteRecordsRequest.Partition p : t.partitions()) {
+                if (p.partitionIndex() < 0) {
+                    partitions.add(new DeleteRecordsResponse.PartitionResult(p.partitionIndex(), -1,
+                            ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code()));
+                    continue;
+                }
                 TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
                 try {
+                    InternalTopics.refuseClientChange(tp.topic(), "delete records of");
                     long low = store.partition(tp).deleteRecordsBefore(p.offset());
                     partitions.add(new DeleteRecordsResponse.PartitionResult(p.partitionIndex(), low,
                             ErrorCode.NONE.code()));

@@ -12,19 +12,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Brook's command line ({@code bin/brook}). {@code start} runs a single-node broker in the foreground until SIGTERM
  * or SIGINT, then shuts down cleanly: stops accepting, finishes in-flight requests, flushes every log, writes the
- * clean-shutdown markers, and exits 0.
+ * clean-shutdown markers, and exits 0. {@code groups list|describe GROUP} shows the consumer groups of a running
+ * broker over the Kafka protocol ({@link GroupsCommand}).
  *
  * <p>Exit codes: 0 after a clean stop, 2 for a usage or configuration error (the message names the setting),
  * 1 when the broker cannot start (a port in use, an unreadable data directory).
  */
 public final class BrookCommand {
-    static final String USAGE = "bin/brook start [--config FILE] [--set KEY=VALUE]...";
+    static final String USAGE = "bin/brook start [--config FILE] [--set KEY=VALUE]...\n       "
+            + GroupsCommand.USAGE;
     private static final Logger log = LoggerFactory.getLogger(BrookCommand.class);
 
     private BrookCommand() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("groups")) {
+            System.exit(GroupsCommand.run(List.of(Arrays.copyOfRange(args, 1, args.length)), System.out,
+                    System.err));
+            return;
+        }
         if (args.length == 0 || !args[0].equals("start")) {
             System.err.println("usage: " + USAGE);
             System.exit(2);

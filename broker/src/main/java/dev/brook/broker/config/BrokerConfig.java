@@ -117,6 +117,10 @@ public final class BrokerConfig {
         if (advertisedListeners().size() != listeners().size()) {
             throw new ConfigException("advertised.listeners", "must name as many listeners as listeners does");
         }
+        if (groupMinSessionTimeoutMs() > groupMaxSessionTimeoutMs()) {
+            throw new ConfigException("group.min.session.timeout.ms", "is larger than group.max.session.timeout.ms ("
+                    + groupMaxSessionTimeoutMs() + ")");
+        }
         if (messageMaxBytes() > socketRequestMaxBytes()) {
             throw new ConfigException("message.max.bytes", "is larger than socket.request.max.bytes ("
                     + socketRequestMaxBytes() + "), so no request could carry such a message");
@@ -205,6 +209,46 @@ public final class BrokerConfig {
 
     public long producerIdExpirationMs() {
         return (Integer) values.get("producer.id.expiration.ms");
+    }
+
+    /** {@code group.min.session.timeout.ms}: the shortest session timeout a member may ask for. */
+    public int groupMinSessionTimeoutMs() {
+        return (Integer) values.get("group.min.session.timeout.ms");
+    }
+
+    /** {@code group.max.session.timeout.ms}: the longest session timeout a member may ask for. */
+    public int groupMaxSessionTimeoutMs() {
+        return (Integer) values.get("group.max.session.timeout.ms");
+    }
+
+    /** {@code group.initial.rebalance.delay.ms}: how long an empty group's first rebalance waits for more members. */
+    public int groupInitialRebalanceDelayMs() {
+        return (Integer) values.get("group.initial.rebalance.delay.ms");
+    }
+
+    /** {@code group.max.size}: the most members one group may have. */
+    public int groupMaxSize() {
+        return (Integer) values.get("group.max.size");
+    }
+
+    /** {@code offsets.retention.minutes} in milliseconds. */
+    public long offsetsRetentionMs() {
+        return (Integer) values.get("offsets.retention.minutes") * 60_000L;
+    }
+
+    /** {@code offsets.retention.check.interval.ms}. */
+    public long offsetsRetentionCheckIntervalMs() {
+        return (Long) values.get("offsets.retention.check.interval.ms");
+    }
+
+    /** {@code offsets.topic.num.partitions}: partitions of {@code __consumer_offsets} when it is created. */
+    public int offsetsTopicNumPartitions() {
+        return (Integer) values.get("offsets.topic.num.partitions");
+    }
+
+    /** {@code offset.metadata.max.bytes}: the largest metadata string committed with an offset. */
+    public int offsetMetadataMaxBytes() {
+        return (Integer) values.get("offset.metadata.max.bytes");
     }
 
     /** Kafka's precedence: {@code log.retention.ms} over {@code .minutes} over {@code .hours}; negative = forever. */

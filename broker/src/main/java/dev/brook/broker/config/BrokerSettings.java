@@ -66,6 +66,22 @@ final class BrokerSettings {
                 "close connections idle this long");
         add(m, "producer.id.expiration.ms", SettingType.INT, "86400000", atLeast(1), ">= 1",
                 "forget an idle idempotent producer after this long");
+        add(m, "group.min.session.timeout.ms", SettingType.INT, "6000", atLeast(1), ">= 1",
+                "shortest session timeout a group member may ask for");
+        add(m, "group.max.session.timeout.ms", SettingType.INT, "1800000", atLeast(1), ">= 1",
+                "longest session timeout a group member may ask for");
+        add(m, "group.initial.rebalance.delay.ms", SettingType.INT, "3000", atLeast(0), ">= 0",
+                "how long the first rebalance of an empty group waits for more members");
+        add(m, "group.max.size", SettingType.INT, Integer.toString(Integer.MAX_VALUE), atLeast(1), ">= 1",
+                "most members one group may have");
+        add(m, "offsets.retention.minutes", SettingType.INT, "10080", atLeast(1), ">= 1",
+                "how long an empty group's committed offsets are kept");
+        add(m, "offsets.retention.check.interval.ms", SettingType.LONG, "600000", atLeast(1), ">= 1",
+                "how often expired committed offsets are removed");
+        add(m, "offsets.topic.num.partitions", SettingType.INT, "1", atLeast(1), ">= 1",
+                "partitions of the internal __consumer_offsets topic (when it is first created)");
+        add(m, "offset.metadata.max.bytes", SettingType.INT, "4096", atLeast(0), ">= 0",
+                "largest metadata string committed with an offset");
         return Collections.unmodifiableMap(m);
     }
 

@@ -54,6 +54,13 @@ public final class FetchReader {
         for (FetchRequest.Topic topic : request.topics()) {
             List<PartitionData> partitions = new ArrayList<>(topic.partitions().size());
             for (FetchRequest.Partition p : topic.partitions()) {
+                if (p.partition() < 0) {
+                    // No such partition; a negative index cannot even name one.
+                    partitions.add(new PartitionData(p.partition(), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION.code(), -1,
+                            -1, -1, List.of(), -1, EMPTY));
+                    anyError = true;
+                    continue;
+                }
                 TopicPartition tp = new TopicPartition(topic.topic(), p.partition());
                 int limit = (int) Math.min(Math.max(0, p.partitionMaxBytes()), budget - bytes);
                 PartitionData data = readPartition(tp, p, limit, bytes == 0, isolation);

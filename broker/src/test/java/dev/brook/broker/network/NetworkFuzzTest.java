@@ -12,12 +12,23 @@ import dev.brook.log.record.RecordBatchBuilder;
 import dev.brook.protocol.ApiKey;
 import dev.brook.protocol.message.ApiVersionsRequest;
 import dev.brook.protocol.message.ApiVersionsResponse;
+import dev.brook.protocol.message.DeleteGroupsRequest;
+import dev.brook.protocol.message.DescribeGroupsRequest;
 import dev.brook.protocol.message.FetchRequest;
+import dev.brook.protocol.message.FindCoordinatorRequest;
+import dev.brook.protocol.message.HeartbeatRequest;
 import dev.brook.protocol.message.InitProducerIdRequest;
+import dev.brook.protocol.message.JoinGroupRequest;
+import dev.brook.protocol.message.LeaveGroupRequest;
+import dev.brook.protocol.message.ListGroupsRequest;
 import dev.brook.protocol.message.ListOffsetsRequest;
 import dev.brook.protocol.message.MetadataRequest;
 import dev.brook.protocol.message.MetadataResponse;
+import dev.brook.protocol.message.OffsetCommitRequest;
+import dev.brook.protocol.message.OffsetDeleteRequest;
+import dev.brook.protocol.message.OffsetFetchRequest;
 import dev.brook.protocol.message.ProduceRequest;
+import dev.brook.protocol.message.SyncGroupRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -201,7 +212,37 @@ class NetworkFuzzTest {
         }
         t.add(RawKafkaClient.frame(ApiKey.INIT_PRODUCER_ID.id(), (short) 1, 6,
                 w -> new InitProducerIdRequest(null, -1).write(w, (short) 1)));
+        groupTemplates(t);
         return t;
+    }
+
+    /** One valid request of each group API (a first join answers MEMBER_ID_REQUIRED at once, so nothing waits). */
+    private static void groupTemplates(List<byte[]> t) {
+        String g = "fuzz-group";
+        t.add(RawKafkaClient.frame(ApiKey.FIND_COORDINATOR.id(), (short) 2, 7,
+                w -> new FindCoordinatorRequest(g, (byte) 0).write(w, (short) 2)));
+        t.add(RawKafkaClient.frame(ApiKey.JOIN_GROUP.id(), (short) 5, 8, w -> new JoinGroupRequest(g, 10_000, 10_000,
+                "", null, "consumer", List.of(new JoinGroupRequest.Protocol("range", new byte[] {0, 1})))
+                .write(w, (short) 5)));
+        t.add(RawKafkaClient.frame(ApiKey.SYNC_GROUP.id(), (short) 3, 9, w -> new SyncGroupRequest(g, 1, "m", null,
+                List.of(new SyncGroupRequest.Assignment("m", new byte[] {1}))).write(w, (short) 3)));
+        t.add(RawKafkaClient.frame(ApiKey.HEARTBEAT.id(), (short) 3, 10,
+                w -> new HeartbeatRequest(g, 1, "m", null).write(w, (short) 3)));
+        t.add(RawKafkaClient.frame(ApiKey.LEAVE_GROUP.id(), (short) 3, 11, w -> new LeaveGroupRequest(g, "",
+                List.of(new LeaveGroupRequest.MemberIdentity("m", null))).write(w, (short) 3)));
+        t.add(RawKafkaClient.frame(ApiKey.OFFSET_COMMIT.id(), (short) 7, 12, w -> new OffsetCommitRequest(g, -1, "",
+                null, -1, List.of(new OffsetCommitRequest.Topic(TOPIC, List.of(
+                        new OffsetCommitRequest.Partition(0, 1, -1, "x"))))).write(w, (short) 7)));
+        t.add(RawKafkaClient.frame(ApiKey.OFFSET_FETCH.id(), (short) 5, 13, w -> new OffsetFetchRequest(g,
+                List.of(new OffsetFetchRequest.Topic(TOPIC, List.of(0, 1)))).write(w, (short) 5)));
+        t.add(RawKafkaClient.frame(ApiKey.DESCRIBE_GROUPS.id(), (short) 4, 14,
+                w -> new DescribeGroupsRequest(List.of(g), true).write(w, (short) 4)));
+        t.add(RawKafkaClient.frame(ApiKey.LIST_GROUPS.id(), (short) 2, 15,
+                w -> new ListGroupsRequest().write(w, (short) 2)));
+        t.add(RawKafkaClient.frame(ApiKey.DELETE_GROUPS.id(), (short) 1, 16,
+                w -> new DeleteGroupsRequest(List.of(g)).write(w, (short) 1)));
+        t.add(RawKafkaClient.frame(ApiKey.OFFSET_DELETE.id(), (short) 0, 17, w -> new OffsetDeleteRequest(g,
+                List.of(new OffsetDeleteRequest.Topic(TOPIC, List.of(0)))).write(w, (short) 0)));
     }
 
     private static ByteBuffer batch(String value) {

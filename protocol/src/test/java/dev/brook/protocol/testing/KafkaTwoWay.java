@@ -26,7 +26,8 @@ import org.apache.kafka.common.protocol.Readable;
  *   <li>Kafka write (of the converted message) → Brook read: equals the original, and Brook consumed every byte;</li>
  *   <li>both writers produce identical bytes.</li>
  * </ol>
- * The seed comes from {@code -Dbrook.seed} or the clock and is in every failure message.
+ * The seed comes from {@code -Dbrook.seed} or the clock and is in every failure message, including exceptions
+ * thrown by a codec or by Kafka's classes (rethrown as an {@link AssertionError} carrying the seed).
  */
 public final class KafkaTwoWay {
     private KafkaTwoWay() {
@@ -80,26 +81,39 @@ public final class KafkaTwoWay {
         for (short v = (short) minVersion; v <= maxVersion; v++) {
             for (int i = 0; i < iterations; i++) {
                 String where = "seed=" + seed + " (-Dbrook.seed) version=" + v + " iteration=" + i;
-                B original = codec.random(rnd, v);
-
-                ByteBuffer brookBytes = brookBytes(codec, original, v);
-                K kafka = codec.kafkaRead(new ByteBufferAccessor(brookBytes.duplicate()), v);
-                ByteBuffer consumedCheck = brookBytes.duplicate();
-                codec.kafkaRead(new ByteBufferAccessor(consumedCheck), v);
-                assertThat(consumedCheck.remaining()).as("Kafka left bytes unread, " + where).isZero();
-                assertFieldByField(codec.fromKafka(kafka, v), original, "Brook write -> Kafka read, " + where);
-
-                K converted = codec.toKafka(original, v);
-                ByteBuffer kafkaBytes = kafkaBytes(converted, v);
-                WireReader r = new WireReader(kafkaBytes.duplicate());
-                B read = codec.read(r, v);
-                assertThat(r.remaining()).as("Brook left bytes unread, " + where).isZero();
-                assertFieldByField(read, original, "Kafka write -> Brook read, " + where);
-                assertThat(codec.toKafka(read, v)).as("Kafka view of Brook read, " + where).isEqualTo(converted);
-
-                assertThat(brookBytes).as("Brook and Kafka bytes differ, " + where).isEqualTo(kafkaBytes);
+                try {
+                    checkOnce(codec, rnd, v, where);
+                } catch (RuntimeException | Error e) {
+                    // Assertions below already name the seed; anything else thrown by a codec or by Kafka's
+                    // classes (a writer rejecting a value, a reader overrunning) must too, to be replayable.
+                    if (e instanceof AssertionError && String.valueOf(e.getMessage()).contains(where)) {
+                        throw e;
+                    }
+                    throw new AssertionError(where + ": " + e, e);
+                }
             }
         }
+    }
+
+    private static <B, K extends ApiMessage> void checkOnce(Codec<B, K> codec, Random rnd, short v, String where) {
+        B original = codec.random(rnd, v);
+
+        ByteBuffer brookBytes = brookBytes(codec, original, v);
+        K kafka = codec.kafkaRead(new ByteBufferAccessor(brookBytes.duplicate()), v);
+        ByteBuffer consumedCheck = brookBytes.duplicate();
+        codec.kafkaRead(new ByteBufferAccessor(consumedCheck), v);
+        assertThat(consumedCheck.remaining()).as("Kafka left bytes unread, " + where).isZero();
+        assertFieldByField(codec.fromKafka(kafka, v), original, "Brook write -> Kafka read, " + where);
+
+        K converted = codec.toKafka(original, v);
+        ByteBuffer kafkaBytes = kafkaBytes(converted, v);
+        WireReader r = new WireReader(kafkaBytes.duplicate());
+        B read = codec.read(r, v);
+        assertThat(r.remaining()).as("Brook left bytes unread, " + where).isZero();
+        assertFieldByField(read, original, "Kafka write -> Brook read, " + where);
+        assertThat(codec.toKafka(read, v)).as("Kafka view of Brook read, " + where).isEqualTo(converted);
+
+        assertThat(brookBytes).as("Brook and Kafka bytes differ, " + where).isEqualTo(kafkaBytes);
     }
 
     /**

@@ -69,6 +69,13 @@ public final class RandomValues {
         return rnd.nextInt(5) == 0 ? null : string(rnd);
     }
 
+    /** @return 0-40 random bytes (opaque BYTES fields such as group protocol metadata) */
+    public static byte[] bytes(Random rnd) {
+        byte[] b = new byte[rnd.nextInt(41)];
+        rnd.nextBytes(b);
+        return b;
+    }
+
     /** @return 0-40 random bytes as records (codecs treat record bytes as opaque) */
     public static ByteBufferRecords records(Random rnd) {
         byte[] b = new byte[rnd.nextInt(41)];
