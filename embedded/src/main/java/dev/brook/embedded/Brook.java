@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -181,6 +182,37 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
+     * A {@link Table} of a compacted topic: the latest value of every key, loaded from the log before this returns
+     * and kept up to date from then on, iterated in the order of the serialized key bytes.
+     *
+     * @throws dev.brook.partition.UnknownTopicOrPartitionException if the topic does not exist
+     * @throws IllegalArgumentException if the topic's {@code cleanup.policy} does not include {@code compact}
+     */
+    public <K, V> Table<K, V> table(String topic, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        return table(topic, keyDeserializer, valueDeserializer, null);
+    }
+
+    /**
+     * {@link #table(String, Deserializer, Deserializer)} iterated in {@code keyOrder} (ties between distinct
+     * serialized keys broken by their bytes); {@code null} means the serialized key bytes' order.
+     */
+    public <K, V> Table<K, V> table(String topic, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+            Comparator<? super K> keyOrder) {
+        ensureOpen();
+        Table<K, V> table = new Table<>(data.store(), topic, keyDeserializer, valueDeserializer, keyOrder,
+                handedOut::remove);
+        try {
+            track(table);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+        table.start();
+        return table;
+    }
+
+    /**
      * Starts serving this instance's topics over the Kafka protocol on {@code 127.0.0.1:port} (0 picks a free port)
      * and returns the bootstrap address for Kafka clients. In-process producers and readers and Kafka clients then
      * share the same partitions. A second call returns the address already served.
@@ -248,8 +280,10 @@ public final class Brook implements AutoCloseable {
             closed = true;
         }
         List<Exception> failures = new ArrayList<>();
-        // Subscriptions first (they own readers), then readers, then producers so their last batches are appended.
+        // Subscriptions and tables first (they own readers), then readers, then producers so their last batches are
+        // appended.
         closeAll(Subscription.class, failures);
+        closeAll(Table.class, failures);
         closeAll(Reader.class, failures);
         closeAll(Producer.class, failures);
         synchronized (this) {

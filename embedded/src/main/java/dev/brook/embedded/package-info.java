@@ -2,7 +2,8 @@
  * Brook inside a JVM application or its tests. {@link dev.brook.embedded.Brook} is the one entry point: it opens a
  * data directory and hands out {@linkplain dev.brook.embedded.Topics topic admin},
  * {@linkplain dev.brook.embedded.Producer producers}, {@linkplain dev.brook.embedded.Reader readers} and
- * {@linkplain dev.brook.embedded.Subscription subscriptions} that append to and read from the partition store
+ * {@linkplain dev.brook.embedded.Subscription subscriptions} and {@linkplain dev.brook.embedded.Table tables} (the latest
+ * value per key of a compacted topic) that append to and read from the partition store
  * directly: no sockets and no protocol encoding unless {@link dev.brook.embedded.Brook#listen(int)} is called.
  *
  * <p>This package wires the partition layer and log-core's batch builder for in-process use; it must not reach into
