@@ -112,6 +112,14 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
         return log.dir();
     }
 
+    /**
+     * The partition's log, for the services that work on it beside appends and reads (the log cleaner). They must
+     * not append to it; appends go through {@link #appendAsLeader} so producer state and the high watermark follow.
+     */
+    public Log log() {
+        return log;
+    }
+
     /** Leader or follower. */
     public Role role() {
         return role;
