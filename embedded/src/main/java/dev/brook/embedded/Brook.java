@@ -3,6 +3,7 @@ package dev.brook.embedded;
 import dev.brook.broker.Broker;
 import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
+import dev.brook.compaction.LogCleaner;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
 import dev.brook.partition.Directories;
@@ -247,6 +248,14 @@ public final class Brook implements AutoCloseable {
     /** The partition store underneath, for tools and tests that need the partition layer itself. */
     public PartitionStore partitionStore() {
         return data.store();
+    }
+
+    /**
+     * The log cleaner of this instance's compacted topics: {@link LogCleaner#health()} reports each compacted
+     * partition's cleanings and failures, and {@link LogCleaner#cleanOnce()} cleans what is due now.
+     */
+    public LogCleaner logCleaner() {
+        return data.logCleaner();
     }
 
     private <T extends AutoCloseable> T track(T resource) {
