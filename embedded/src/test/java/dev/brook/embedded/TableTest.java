@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.brook.partition.InvalidRecordException;
+import dev.brook.partition.topic.TopicPartition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,5 +198,35 @@ class TableTest {
         assertThat(open.get("a")).isEqualTo("2");
         brook.close();
         assertThatThrownBy(() -> open.awaitCaughtUp(WAIT)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aTableLoadedFromTheCleanedLogEqualsOneLoadedBeforeCleaningAndKeepsFollowing() {
+        long seed = Long.getLong("brook.seed", System.nanoTime());
+        Random random = new Random(seed);
+        brook.topics().create("compacted", 1, COMPACT);
+        TopicPartition tp = new TopicPartition("compacted", 0);
+        for (int i = 0; i < 400; i++) {
+            producer.sendSync("compacted", "k" + random.nextInt(25), random.nextInt(5) == 0 ? null : "v" + i);
+            if (random.nextInt(50) == 0) {
+                brook.partitionStore().partition(tp).log().roll();
+            }
+        }
+        brook.partitionStore().partition(tp).log().roll();
+        List<String> before;
+        try (Table<String, String> table = brook.table("compacted", Serdes.string(), Serdes.string())) {
+            before = rows(table);
+        }
+        assertThat(brook.logCleaner().clean(tp).cleaned()).as("seed %d", seed).isTrue();
+        try (Table<String, String> table = brook.table("compacted", Serdes.string(), Serdes.string())) {
+            assertThat(rows(table)).as("seed %d", seed).containsExactlyElementsOf(before);
+            List<String> events = new CopyOnWriteArrayList<>();
+            table.addListener((key, oldValue, newValue) -> events.add(key + ":" + oldValue + "->" + newValue));
+            producer.sendSync("compacted", "fresh", "1");
+            assertThat(table.awaitCaughtUp(WAIT)).isTrue();
+            assertThat(table.get("fresh")).isEqualTo("1");
+            assertThat(events).containsExactly("fresh:null->1");
+        }
+        assertThat(brook.logCleaner().health(tp).healthy()).as("seed %d", seed).isTrue();
     }
 }
