@@ -5,6 +5,7 @@ import dev.brook.broker.config.BrokerConfig;
 import dev.brook.broker.config.ConfigException;
 import dev.brook.broker.config.Listener;
 import dev.brook.broker.network.BrokerServer;
+import dev.brook.compaction.LogCleaner;
 import dev.brook.partition.PartitionStore;
 import java.io.IOException;
 import java.util.List;
@@ -146,6 +147,11 @@ public final class Broker implements AutoCloseable {
     /** The partitions this broker hosts (for tests and the embedded API). */
     public PartitionStore partitions() {
         return data.store();
+    }
+
+    /** The log cleaner of the compacted partitions, with its per-partition {@link LogCleaner#health()}. */
+    public LogCleaner logCleaner() {
+        return data.logCleaner();
     }
 
     /**

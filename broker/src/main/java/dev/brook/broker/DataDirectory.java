@@ -4,6 +4,8 @@ import dev.brook.broker.config.BrokerConfig;
 import dev.brook.broker.config.ConfigException;
 import dev.brook.groups.GroupConfig;
 import dev.brook.groups.GroupCoordinator;
+import dev.brook.compaction.CleanerSettings;
+import dev.brook.compaction.LogCleaner;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.PartitionStoreConfig;
 import dev.brook.partition.topic.InvalidConfigException;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open Brook data directory: its lock, its identity files and the {@link PartitionStore} of every topic in it.
@@ -23,14 +27,15 @@ import java.util.Map;
  * and may serve it over the network later with {@link Broker#serve(DataDirectory, BrokerConfig)}.
  *
  * <p>Opening order: lock {@code <dir>/.lock} (a second process or instance on the directory fails at once), read or
- * create the identity under {@code brook-metadata/}, then open every topic and partition (recovering logs after a
- * crash), then open the group coordinator over the store (which reloads groups and committed offsets).
- * {@link #close()} closes the coordinator, then the store cleanly (flush, clean-shutdown markers), then releases
- * the lock.
+ * create the identity under {@code brook-metadata/}, open every topic and partition (recovering logs after a
+ * crash), start the {@link LogCleaner} of the compacted ones, then open the group coordinator over the store (which
+ * reloads groups and committed offsets). {@link #close()} closes the coordinator, stops the cleaner, closes the store
+ * cleanly (flush, clean-shutdown markers) and then releases the lock.
  *
  * <p>The lock file is empty; only the OS lock on it matters.
  */
 public final class DataDirectory implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
     private static final String LOCK_FILE = ".lock";
 
     private final Path path;
@@ -39,17 +44,19 @@ public final class DataDirectory implements AutoCloseable {
     private final ClusterIdentity identity;
     private final ProducerIdAllocator producerIds;
     private final PartitionStore store;
+    private final LogCleaner cleaner;
     private final GroupCoordinator groups;
     private boolean closed;
 
     private DataDirectory(Path path, FileChannel lockChannel, FileLock lock, ClusterIdentity identity,
-            ProducerIdAllocator producerIds, PartitionStore store, GroupCoordinator groups) {
+            ProducerIdAllocator producerIds, PartitionStore store, LogCleaner cleaner, GroupCoordinator groups) {
         this.path = path;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.identity = identity;
         this.producerIds = producerIds;
         this.store = store;
+        this.cleaner = cleaner;
         this.groups = groups;
     }
 
@@ -85,18 +92,23 @@ public final class DataDirectory implements AutoCloseable {
             ClusterIdentity identity = ClusterIdentity.loadOrCreate(metadata, config.nodeId());
             ProducerIdAllocator producerIds = new ProducerIdAllocator(metadata);
             PartitionStore store = PartitionStore.open(storeConfig(config, dir));
+            LogCleaner cleaner = null;
             GroupCoordinator groups;
             try {
+                cleaner = startCleaner(config, store);
                 groups = GroupCoordinator.open(store, groupConfig(config));
             } catch (RuntimeException e) {
                 try {
+                    if (cleaner != null) {
+                        cleaner.close();
+                    }
                     store.close();
                 } catch (RuntimeException closing) {
                     e.addSuppressed(closing);
                 }
                 throw e;
             }
-            return new DataDirectory(dir, lockChannel, lock, identity, producerIds, store, groups);
+            return new DataDirectory(dir, lockChannel, lock, identity, producerIds, store, cleaner, groups);
         } catch (IOException | RuntimeException e) {
             try {
                 lock.release();
@@ -106,6 +118,30 @@ public final class DataDirectory implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The log cleaner of the store's compacted partitions. It always exists and follows the partitions, so
+     * {@link LogCleaner#cleanOnce()} and {@link LogCleaner#clean} work on demand; its threads run only with
+     * {@code log.cleaner.enable=true} and {@code log.cleaner.threads} above 0 (Kafka's defaults).
+     */
+    private static LogCleaner startCleaner(BrokerConfig config, PartitionStore store) {
+        int threads = Math.max(1, config.logCleanerThreads());
+        CleanerSettings settings = CleanerSettings.defaults().withThreads(threads)
+                .withDedupeBufferBytes(config.logCleanerDedupeBufferSize())
+                .withIdleMs(Math.max(1, config.logCleanerBackoffMs()));
+        LogCleaner cleaner = new LogCleaner(settings, store.config().clock());
+        store.addLifecycleListener(new CompactedPartitions(cleaner));
+        if (config.logCleanerEnable() && config.logCleanerThreads() > 0) {
+            cleaner.start();
+            LOG.info("log cleaner started: {} thread(s), {} MiB dedupe buffer, {} ms backoff; {} compacted "
+                    + "partition(s)", threads, config.logCleanerDedupeBufferSize() >> 20,
+                    config.logCleanerBackoffMs(), cleaner.health().size());
+        } else {
+            LOG.info("log cleaner disabled (log.cleaner.enable={}, log.cleaner.threads={}): compacted topics "
+                    + "grow until cleaned on demand", config.logCleanerEnable(), config.logCleanerThreads());
+        }
+        return cleaner;
     }
 
     private static PartitionStoreConfig storeConfig(BrokerConfig config, Path dir) {
@@ -160,6 +196,14 @@ public final class DataDirectory implements AutoCloseable {
         return groups;
     }
 
+    /**
+     * The log cleaner: its {@link LogCleaner#health()} tells, per compacted partition, cleanings, consecutive
+     * failures with the last error and the next retry, and the dirty ratio.
+     */
+    public LogCleaner logCleaner() {
+        return cleaner;
+    }
+
     ProducerIdAllocator producerIds() {
         return producerIds;
     }
@@ -184,15 +228,19 @@ public final class DataDirectory implements AutoCloseable {
 
     private void closeStoreAndUnlock() {
         try {
-            store.close();
+            // The cleaner first: its threads stop (cancelling a cleaning in progress) before the logs close.
+            try {
+                cleaner.close();
+            } finally {
+                store.close();
+            }
         } finally {
             try {
                 lock.release();
                 lockChannel.close();
             } catch (IOException e) {
                 // The OS drops the lock with the process anyway; the store is already closed cleanly.
-                org.slf4j.LoggerFactory.getLogger(DataDirectory.class)
-                        .warn("Could not release the data directory lock of {}", path, e);
+                LOG.warn("Could not release the data directory lock of {}", path, e);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.brook.broker.Broker;
 import dev.brook.broker.DataDirectory;
 import dev.brook.broker.config.BrokerConfig;
 import dev.brook.groups.GroupCoordinator;
+import dev.brook.compaction.LogCleaner;
 import dev.brook.partition.PartitionStore;
 import dev.brook.partition.topic.TopicPartition;
 import dev.brook.partition.Directories;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -233,6 +235,37 @@ public final class Brook implements AutoCloseable {
     }
 
     /**
+     * A {@link Table} of a compacted topic: the latest value of every key, loaded from the log before this returns
+     * and kept up to date from then on, iterated in the order of the serialized key bytes.
+     *
+     * @throws dev.brook.partition.UnknownTopicOrPartitionException if the topic does not exist
+     * @throws IllegalArgumentException if the topic's {@code cleanup.policy} does not include {@code compact}
+     */
+    public <K, V> Table<K, V> table(String topic, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        return table(topic, keyDeserializer, valueDeserializer, null);
+    }
+
+    /**
+     * {@link #table(String, Deserializer, Deserializer)} iterated in {@code keyOrder} (ties between distinct
+     * serialized keys broken by their bytes); {@code null} means the serialized key bytes' order.
+     */
+    public <K, V> Table<K, V> table(String topic, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+            Comparator<? super K> keyOrder) {
+        ensureOpen();
+        Table<K, V> table = new Table<>(data.store(), topic, keyDeserializer, valueDeserializer, keyOrder,
+                handedOut::remove);
+        try {
+            track(table);
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+        table.start();
+        return table;
+    }
+
+    /**
      * Starts serving this instance's topics over the Kafka protocol on {@code 127.0.0.1:port} (0 picks a free port)
      * and returns the bootstrap address for Kafka clients. In-process producers and readers and Kafka clients then
      * share the same partitions. A second call returns the address already served.
@@ -269,6 +302,14 @@ public final class Brook implements AutoCloseable {
         return data.store();
     }
 
+    /**
+     * The log cleaner of this instance's compacted topics: {@link LogCleaner#health()} reports each compacted
+     * partition's cleanings and failures, and {@link LogCleaner#cleanOnce()} cleans what is due now.
+     */
+    public LogCleaner logCleaner() {
+        return data.logCleaner();
+    }
+
     private <T extends AutoCloseable> T track(T resource) {
         handedOut.add(resource);
         if (closed) {
@@ -301,10 +342,11 @@ public final class Brook implements AutoCloseable {
             closed = true;
         }
         List<Exception> failures = new ArrayList<>();
-        // Group members first (they leave their groups), subscriptions (they own readers), then readers, then
-        // producers so their last batches are appended.
+        // Group members first (they leave their groups), then subscriptions and tables (they own readers), then
+        // readers, then producers so their last batches are appended.
         closeAll(GroupConsumer.class, failures);
         closeAll(Subscription.class, failures);
+        closeAll(Table.class, failures);
         closeAll(Reader.class, failures);
         closeAll(Producer.class, failures);
         synchronized (this) {

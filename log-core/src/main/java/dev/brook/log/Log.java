@@ -1,5 +1,6 @@
 package dev.brook.log;
 
+import dev.brook.log.checkpoint.SegmentSwapPlan;
 import dev.brook.log.epoch.LeaderEpochCache;
 import dev.brook.log.record.BatchValidator;
 import dev.brook.log.record.CloseableIterator;
@@ -63,6 +64,8 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     private volatile long lastRecoveryCheckpointMs;
     private volatile LogEndPoint checkpointedRecoveryPoint;
     private volatile boolean closed;
+    /** First offset the cleaner has not cleaned; persisted in {@code cleaner-offset.checkpoint}. */
+    private volatile long cleanerOffset;
 
     private Log(Path dir, LogConfig config, Clock clock, LogFiles files, LogLoader.Loaded loaded) {
         this.dir = dir;
@@ -78,6 +81,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         this.checkpointedRecoveryPoint = loaded.recoveryPoint();
         this.lastFlushMs = clock.millis();
         this.lastRecoveryCheckpointMs = lastFlushMs;
+        this.cleanerOffset = loaded.cleanerOffset();
     }
 
     /**
@@ -145,6 +149,163 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
     /** Base offsets of the segments, oldest first. */
     public List<Long> segmentBaseOffsets() {
         return List.copyOf(segments.keySet());
+    }
+
+    /**
+     * The cleaner checkpoint: the first offset the log cleaner has not cleaned yet (0 if it never ran). Everything
+     * below it has been through the cleaner at least once; segments there may end before the next one starts.
+     */
+    public long cleanerCheckpoint() {
+        return cleanerOffset;
+    }
+
+    /**
+     * Moves the cleaner checkpoint to {@code offset} (clamped to the log end offset) and persists it durably.
+     *
+     * @throws LogStorageException if the checkpoint cannot be written
+     */
+    public void writeCleanerCheckpoint(long offset) {
+        appendLock.lock();
+        try {
+            ensureOpen();
+            setCleanerOffsetLocked(Math.min(offset, end.offset()));
+        } catch (IOException e) {
+            throw new LogStorageException("cleaner checkpoint of " + dir + " failed", e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void setCleanerOffsetLocked(long offset) throws IOException {
+        if (offset != cleanerOffset) {
+            files.writeCleanerOffset(offset);
+            cleanerOffset = offset;
+        }
+    }
+
+    /**
+     * The segments other than the active one, oldest first, as read-only views for the log cleaner. The list is
+     * a snapshot: a roll, retention or a swap after the call is not reflected in it.
+     */
+    public List<SealedSegment> sealedSegments() {
+        LogSegment current = active;
+        List<SealedSegment> sealed = new ArrayList<>();
+        for (LogSegment segment : segments.values()) {
+            if (segment == current || segment.baseOffset() >= current.baseOffset()) {
+                break;
+            }
+            sealed.add(new SealedSegment(segment));
+        }
+        return sealed;
+    }
+
+    /**
+     * The max timestamp of the active segment's first batch (what {@code segment.ms} and
+     * {@code max.compaction.lag.ms} age it by), the time the segment was opened when its batches carry no
+     * timestamp, or -1 when the active segment is empty.
+     */
+    public long activeSegmentFirstTimestamp() {
+        LogSegment current = active;
+        if (current.isEmpty()) {
+            return -1;
+        }
+        long first = current.firstBatchMaxTimestamp();
+        return first >= 0 ? first : current.openedAtMs();
+    }
+
+    /**
+     * Starts a cleaned segment with base offset {@code baseOffset}, written under the {@code .cleaned} file names,
+     * to be swapped in with {@link #replaceSegments}.
+     *
+     * @throws LogStorageException if its files cannot be created
+     */
+    public CleanedSegment newCleanedSegment(long baseOffset) {
+        ensureOpen();
+        try {
+            return new CleanedSegment(LogSegment.createCleaned(dir, baseOffset, config, clock.millis()));
+        } catch (IOException e) {
+            throw new LogStorageException("cannot create a cleaned segment " + baseOffset + " in " + dir, e);
+        }
+    }
+
+    /**
+     * Replaces the consecutive sealed segments {@code replaced} by {@code cleaned} (whose base offset must be the
+     * first one's), crash-safely: see {@link SegmentSwap} for the protocol, {@link SwapStep} for its steps. The
+     * cleaned files are forced to disk before the append lock is taken; the lock is held only for the swap itself
+     * (a plan file, renames and directory fsyncs), so appends and reads go on while the cleaner writes. Readers
+     * never see a mix: until the new segment is in the map they read the old ones, whose files stay open for
+     * {@code file.delete.delay.ms}.
+     *
+     * <p>If the cleaned segment ends before the segment after the run starts (its last records were cleaned
+     * away), the cleaner checkpoint is raised to that next segment's base offset before the commit, so that
+     * recovery accepts the gap.
+     *
+     * @return false, with the cleaned files deleted, if the log changed under the cleaner (a replaced segment was
+     *     deleted by retention or truncation, or another segment appeared in the run); the caller may clean again
+     * @throws LogStorageException on an I/O failure; the log should then be reopened, which completes or drops the
+     *     swap
+     */
+    public boolean replaceSegments(List<SealedSegment> replaced, CleanedSegment cleaned, SwapListener listener) {
+        if (replaced.isEmpty() || replaced.get(0).baseOffset() != cleaned.baseOffset()) {
+            cleaned.abort();
+            throw new IllegalArgumentException("the cleaned segment " + cleaned.baseOffset()
+                    + " must start where the first replaced segment does: " + replaced);
+        }
+        try {
+            cleaned.finish();
+        } catch (IOException e) {
+            cleaned.abort();
+            throw new LogStorageException("cannot finish cleaned segment " + cleaned.baseOffset() + " of " + dir, e);
+        }
+        listener.afterStep(SwapStep.CLEANED_WRITTEN);
+        appendLock.lock();
+        try {
+            ensureOpen();
+            List<LogSegment> old = new ArrayList<>();
+            Long expectedBase = replaced.get(0).baseOffset();
+            for (SealedSegment view : replaced) {
+                LogSegment segment = view.segment();
+                if (expectedBase == null || segment.baseOffset() != expectedBase
+                        || segments.get(segment.baseOffset()) != segment || segment == active) {
+                    LOG.info("{}: segments changed while cleaning {}, dropping the cleaned segment", dir, replaced);
+                    cleaned.abort();
+                    return false;
+                }
+                old.add(segment);
+                expectedBase = segments.higherKey(segment.baseOffset());
+            }
+            long to = expectedBase; // the run ends before a later segment: the active one at least
+            if (cleaned.nextOffset() > to) {
+                cleaned.abort();
+                throw new IllegalArgumentException("cleaned segment " + cleaned.baseOffset() + " runs to offset "
+                        + cleaned.nextOffset() + ", past the replaced run's end " + to);
+            }
+            if (cleaned.nextOffset() < to && cleanerOffset < to) {
+                setCleanerOffsetLocked(to);
+            }
+            long base = cleaned.baseOffset();
+            long now = clock.millis();
+            SegmentSwap.commit(dir, files, new SegmentSwapPlan(base, to), old, listener,
+                    () -> {
+                        cleaned.handedOver();
+                        LogSegment fresh = LogSegment.open(dir, base, config, now);
+                        fresh.loadTail();
+                        fresh.seal();
+                        segments.put(base, fresh);
+                        for (LogSegment segment : old) {
+                            if (segment.baseOffset() != base) {
+                                segments.remove(segment.baseOffset());
+                            }
+                            deleter.schedule(segment, now + config.fileDeleteDelayMs());
+                        }
+                    });
+            LOG.debug("{}: swapped cleaned segment {} in for {} segment(s) up to {}", dir, base, old.size(), to);
+            return true;
+        } catch (IOException e) {
+            throw new LogStorageException("segment swap in " + dir + " failed; reopen the log to complete it", e);
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     /** The leader-epoch lineage of this log, for replication. */
@@ -504,6 +665,9 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 active = last;
             }
             end = new LogEndPoint(last.nextOffset(), last.baseOffset(), last.size(), end.appendedRecords());
+            if (cleanerOffset > end.offset()) {
+                setCleanerOffsetLocked(end.offset());
+            }
             epochCache.truncateFromEnd(end.offset());
             lowerRecoveryPointTo(end);
             LOG.info("truncated {} to offset {}", dir, end.offset());
@@ -540,6 +704,7 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
         segments.put(offset, fresh);
         active = fresh;
         end = new LogEndPoint(offset, offset, 0, end.appendedRecords());
+        setCleanerOffsetLocked(offset);
         epochCache.clearAndFlush();
         lowerRecoveryPointTo(end);
         LOG.info("truncated {} fully, restarting at offset {}", dir, offset);

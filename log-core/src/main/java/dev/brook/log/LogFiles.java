@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The small state files of one log directory besides its segments: the log start offset, the recovery point
- * and the clean-shutdown marker (formats in {@link dev.brook.log.checkpoint}). A corrupt checkpoint is reported
+ * The small state files of one log directory besides its segments: the log start offset, the recovery point,
+ * the cleaner checkpoint and the clean-shutdown marker (formats in {@link dev.brook.log.checkpoint}). A corrupt checkpoint is reported
  * and treated as absent, which only makes recovery do more work, never less.
  */
 final class LogFiles {
@@ -29,6 +29,7 @@ final class LogFiles {
     private final OffsetCheckpoint logStartOffset;
     private final RecoveryPointCheckpoint recoveryPoint;
     private final CleanShutdownMarker cleanShutdown;
+    private final OffsetCheckpoint cleanerOffset;
 
     LogFiles(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -36,6 +37,25 @@ final class LogFiles {
         this.logStartOffset = OffsetCheckpoint.logStartOffset(dir);
         this.recoveryPoint = new RecoveryPointCheckpoint(dir);
         this.cleanShutdown = new CleanShutdownMarker(dir);
+        this.cleanerOffset = new OffsetCheckpoint(dir.resolve(OffsetCheckpoint.CLEANER_OFFSET_FILE_NAME),
+                OffsetCheckpoint.CLEANER_OFFSET_KIND);
+    }
+
+    /**
+     * The cleaner checkpoint: the first offset the log cleaner has not cleaned yet (0 when it never ran). A corrupt
+     * file reads as 0: the whole log is then dirty, which costs one full cleaning but loses nothing.
+     */
+    long readCleanerOffset() throws IOException {
+        try {
+            return cleanerOffset.read().orElse(0);
+        } catch (CorruptCheckpointException e) {
+            LOG.warn("ignoring corrupt cleaner checkpoint, treating the whole log as dirty: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    void writeCleanerOffset(long offset) throws IOException {
+        cleanerOffset.write(offset);
     }
 
     OptionalLong readLogStartOffset() throws IOException {

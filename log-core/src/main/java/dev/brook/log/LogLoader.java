@@ -37,7 +37,7 @@ final class LogLoader {
 
     /** The state {@link Log} starts from. */
     record Loaded(ConcurrentSkipListMap<Long, LogSegment> segments, long logStartOffset, LogEndPoint recoveryPoint,
-            LeaderEpochCache epochCache) {
+            LeaderEpochCache epochCache, long cleanerOffset) {
     }
 
     private final Path dir;
@@ -45,6 +45,8 @@ final class LogLoader {
     private final LogFiles files;
     private final Clock clock;
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
+    /** Below this offset the cleaner may have left gaps between segments (see {@link #followedByNextSegment}). */
+    private long cleanerOffset;
 
     LogLoader(Path dir, LogConfig config, LogFiles files, Clock clock) {
         this.dir = dir;
@@ -69,6 +71,8 @@ final class LogLoader {
     }
 
     private Loaded loadOrThrow() throws IOException {
+        SegmentSwap.recover(dir);
+        cleanerOffset = files.readCleanerOffset();
         TreeSet<Long> bases = scanDirectory();
         Optional<CleanShutdown> marker = files.takeCleanShutdown();
         Optional<RecoveryPoint> savedRecoveryPoint = files.readRecoveryPoint();
@@ -115,7 +119,11 @@ final class LogLoader {
         epochCache.truncateFromStart(logStartOffset);
         LOG.debug("{}: opened, {} segment(s), offsets [{}, {}), {}", dir, segments.size(), logStartOffset,
                 end.offset(), clean ? "clean" : "recovered");
-        return new Loaded(segments, logStartOffset, end, epochCache);
+        if (cleanerOffset > end.offset()) {
+            cleanerOffset = end.offset();
+            files.writeCleanerOffset(cleanerOffset);
+        }
+        return new Loaded(segments, logStartOffset, end, epochCache, cleanerOffset);
     }
 
     /** Lists segment base offsets and removes leftovers of interrupted deletions and orphaned index files. */
@@ -275,12 +283,15 @@ final class LogLoader {
     /**
      * Whether the next segment starts right where {@code segment} ends. A roll always starts the new segment at
      * the log end offset, so a gap means the end of this segment was lost: the file was cut at a batch boundary
-     * (whole batches missing, nothing torn). Everything after the loss must go, as after a torn batch.
+     * (whole batches missing, nothing torn). The exception is a gap the cleaner left, below the cleaner checkpoint. Everything after the loss must go, as after a torn batch.
      */
     private boolean followedByNextSegment(LogSegment segment) {
         Long next = segments.higherKey(segment.baseOffset());
         if (next == null || next == segment.nextOffset()) {
             return true;
+        }
+        if (next > segment.nextOffset() && next <= cleanerOffset) {
+            return true; // the cleaner removed the records at the end of this segment; a swap raises the checkpoint first
         }
         LOG.warn("{}: segment {} ends at offset {} but the next one starts at {}: its end was lost", dir,
                 segment.baseOffset(), segment.nextOffset(), next);

@@ -33,6 +33,10 @@ final class LogSegment {
     static final String INDEX_SUFFIX = ".index";
     static final String TIME_INDEX_SUFFIX = ".timeindex";
     static final String DELETED_SUFFIX = ".deleted";
+    /** Suffix of a segment file being written by the cleaner; deleted on open (see {@link SegmentSwap}). */
+    static final String CLEANED_SUFFIX = ".cleaned";
+    /** Suffix of a cleaned segment file whose swap is committed; completed on open (see {@link SegmentSwap}). */
+    static final String SWAP_SUFFIX = ".swap";
 
     private final long baseOffset;
     private final int indexIntervalBytes;
@@ -46,6 +50,8 @@ final class LogSegment {
     private long firstBatchMaxTimestamp = RecordBatch.NO_TIMESTAMP;
     private int bytesSinceLastIndexEntry;
     private volatile boolean deleted;
+    private Path deletedIndex;
+    private Path deletedTimeIndex;
     private long openedAtMs;
 
     private LogSegment(Path logFile, long baseOffset, FileChannel channel, OffsetIndex offsetIndex,
@@ -91,15 +97,40 @@ final class LogSegment {
      * file's size; call {@link #loadTail} or {@link #recover} before appending or reading.
      */
     static LogSegment open(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
-        Path log = logPath(dir, baseOffset);
+        return open(logPath(dir, baseOffset), indexPath(dir, baseOffset), timeIndexPath(dir, baseOffset), baseOffset,
+                config, nowMs);
+    }
+
+    /**
+     * Creates an empty segment under the {@code .cleaned} names ({@code <base>.log.cleaned}, {@code .index.cleaned},
+     * {@code .timeindex.cleaned}), removing any left by an earlier attempt, for the cleaner to write into.
+     */
+    static LogSegment createCleaned(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
+        Path log = withSuffix(logPath(dir, baseOffset), CLEANED_SUFFIX);
+        Path index = withSuffix(indexPath(dir, baseOffset), CLEANED_SUFFIX);
+        Path timeIndex = withSuffix(timeIndexPath(dir, baseOffset), CLEANED_SUFFIX);
+        for (Path file : List.of(log, index, timeIndex)) {
+            Files.deleteIfExists(file);
+        }
+        LogSegment segment = open(log, index, timeIndex, baseOffset, config, nowMs);
+        segment.loadTail();
+        return segment;
+    }
+
+    /** {@code file} with {@code suffix} appended to its name. */
+    static Path withSuffix(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    private static LogSegment open(Path log, Path indexFile, Path timeIndexFile, long baseOffset, LogConfig config,
+            long nowMs) throws IOException {
         FileChannel channel = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            OffsetIndex offsetIndex = OffsetIndex.open(indexPath(dir, baseOffset), baseOffset,
-                    config.segmentIndexBytes());
+            OffsetIndex offsetIndex = OffsetIndex.open(indexFile, baseOffset, config.segmentIndexBytes());
             TimeIndex timeIndex;
             try {
-                timeIndex = TimeIndex.open(timeIndexPath(dir, baseOffset), baseOffset, config.segmentIndexBytes());
+                timeIndex = TimeIndex.open(timeIndexFile, baseOffset, config.segmentIndexBytes());
             } catch (IOException | RuntimeException e) {
                 offsetIndex.close();
                 throw e;
@@ -492,29 +523,42 @@ final class LogSegment {
      */
     void markDeleted() throws IOException {
         Path dir = logFile.getParent();
-        for (Path index : List.of(indexPath(dir, baseOffset), timeIndexPath(dir, baseOffset))) {
-            if (Files.exists(index)) {
-                Files.move(index, deletedName(index), StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        Path renamed = deletedName(logFile);
-        Files.move(logFile, renamed, StandardCopyOption.ATOMIC_MOVE);
+        deletedIndex = moveToDeleted(indexPath(dir, baseOffset));
+        deletedTimeIndex = moveToDeleted(timeIndexPath(dir, baseOffset));
+        Path renamed = moveToDeleted(logFile);
         logFile = renamed;
         deleted = true;
     }
 
-    private static Path deletedName(Path file) {
-        return file.resolveSibling(file.getFileName() + DELETED_SUFFIX);
+    /**
+     * Renames {@code file} to a free {@code *.deleted} name: {@code <name>.deleted}, or {@code <name>.<n>.deleted}
+     * when an earlier generation of the same base offset (a segment the cleaner replaced) is still waiting for its
+     * delete delay under that name.
+     *
+     * @return the new name, or null when {@code file} does not exist
+     */
+    private static Path moveToDeleted(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Path target = file.resolveSibling(file.getFileName() + DELETED_SUFFIX);
+        for (int n = 1; Files.exists(target); n++) {
+            target = file.resolveSibling(file.getFileName() + "." + n + DELETED_SUFFIX);
+        }
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
     }
 
     /** Closes the files and deletes them (under their {@code .deleted} names once marked). */
     void closeAndDelete() throws IOException {
         close();
-        Path dir = logFile.getParent();
         Files.deleteIfExists(logFile);
         if (deleted) {
-            Files.deleteIfExists(deletedName(indexPath(dir, baseOffset)));
-            Files.deleteIfExists(deletedName(timeIndexPath(dir, baseOffset)));
+            for (Path index : new Path[] {deletedIndex, deletedTimeIndex}) {
+                if (index != null) {
+                    Files.deleteIfExists(index);
+                }
+            }
         } else {
             offsetIndex.deleteIfExists();
             timeIndex.deleteIfExists();

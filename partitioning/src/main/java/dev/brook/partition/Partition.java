@@ -7,7 +7,9 @@ import dev.brook.log.LogMaintenanceAgent;
 import dev.brook.log.LogReadResult;
 import dev.brook.log.OffsetOutOfRangeException;
 import dev.brook.log.TimestampAndOffset;
+import dev.brook.log.record.CloseableIterator;
 import dev.brook.log.record.InvalidBatchException;
+import dev.brook.log.record.Record;
 import dev.brook.log.record.RecordBatch;
 import dev.brook.log.record.TimestampType;
 import dev.brook.partition.producer.DuplicateBatchException;
@@ -71,7 +73,7 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
         this.log = log;
         this.producerState = producerState;
         this.config = config;
-        this.leaderHook = new LeaderAppendHook(producerState);
+        this.leaderHook = new LeaderAppendHook(this, producerState);
         this.highWatermark = new AtomicLong(log.logEndOffset());
         this.role = Role.LEADER;
         this.leaderEpoch = log.leaderEpochCache().latestEpoch().orElse(0);
@@ -108,6 +110,14 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
     /** The partition directory, {@code <logdir>/<topic>-<partition>}. */
     public Path dir() {
         return log.dir();
+    }
+
+    /**
+     * The partition's log, for the services that work on it beside appends and reads (the log cleaner). They must
+     * not append to it; appends go through {@link #appendAsLeader} so producer state and the high watermark follow.
+     */
+    public Log log() {
+        return log;
     }
 
     /** Leader or follower. */
@@ -208,6 +218,7 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
      * @throws NotEnoughReplicasException for acks=-1 when fewer replicas are in sync than min.insync.replicas
      * @throws UnknownTopicOrPartitionException if the partition was closed (deleted)
      * @throws InvalidBatchException if a batch is malformed, or is a control batch (clients may not write those)
+     * @throws InvalidRecordException if the topic is compacted and a record has no key
      * @throws dev.brook.log.RecordBatchTooLargeException if a batch exceeds max.message.bytes
      * @throws dev.brook.partition.producer.InvalidProducerEpochException for a fenced producer epoch
      * @throws dev.brook.partition.producer.OutOfOrderSequenceException for a sequence gap
@@ -407,22 +418,43 @@ public final class Partition implements LogMaintenanceAgent.Maintainable, AutoCl
                 + ", " + log + ")";
     }
 
-    /** Refuses control batches from producers, then applies producer-state checks. */
+    /**
+     * Refuses control batches from producers and keyless records on compacted topics, then applies producer-state
+     * checks. Runs after log-core validated the batches (so their records decode) and before anything is written.
+     */
     private static final class LeaderAppendHook implements AppendHook {
+        private final Partition partition;
         private final ProducerStateManager producers;
 
-        LeaderAppendHook(ProducerStateManager producers) {
+        LeaderAppendHook(Partition partition, ProducerStateManager producers) {
+            this.partition = partition;
             this.producers = producers;
         }
 
         @Override
         public void beforeWrite(List<RecordBatch> batches) {
+            boolean compacted = partition.config.cleanupPolicy().compacts();
             for (RecordBatch batch : batches) {
                 if (batch.isControlBatch()) {
                     throw new InvalidBatchException("clients are not allowed to write control records");
                 }
+                if (compacted) {
+                    requireKeys(batch);
+                }
             }
             producers.beforeWrite(batches);
+        }
+
+        /** Kafka's rule (LogValidator): compaction keeps the latest record per key, so every record needs one. */
+        private void requireKeys(RecordBatch batch) {
+            try (CloseableIterator<Record> records = batch.records()) {
+                while (records.hasNext()) {
+                    if (!records.next().hasKey()) {
+                        throw new InvalidRecordException("Compacted topic cannot accept message without key in "
+                                + "topic partition " + partition.topicPartition + ".");
+                    }
+                }
+            }
         }
 
         @Override

@@ -24,9 +24,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -77,6 +79,7 @@ public final class PartitionStore implements AutoCloseable {
     private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private final CopartitionGroups copartitions;
+    private final List<PartitionLifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private PartitionStore(PartitionStoreConfig config) {
@@ -140,6 +143,7 @@ public final class PartitionStore implements AutoCloseable {
                 metadata.replicationFactor(), config.producerIdExpirationMs(), config.clock());
         partitions.put(tp, partition);
         maintenance.register(partition);
+        tellListeners("opened", partition, listener -> listener.partitionOpened(partition));
         return partition;
     }
 
@@ -278,6 +282,7 @@ public final class PartitionStore implements AutoCloseable {
     private void undoCreate(TopicMetadata metadata, List<Partition> opened, RuntimeException failure) {
         for (Partition partition : opened) {
             partitions.remove(partition.topicPartition());
+            tellListeners("closing", partition, listener -> listener.partitionClosing(partition));
             maintenance.unregister(partition);
             try {
                 partition.close();
@@ -313,6 +318,7 @@ public final class PartitionStore implements AutoCloseable {
                 if (partition == null) {
                     continue;
                 }
+                tellListeners("closing", partition, listener -> listener.partitionClosing(partition));
                 maintenance.unregister(partition);
                 try {
                     partition.close();
@@ -374,6 +380,8 @@ public final class PartitionStore implements AutoCloseable {
             Partition partition = partitions.get(new TopicPartition(metadata.name(), p));
             if (partition != null) {
                 partition.updateConfig(newConfig);
+                tellListeners("config change", partition,
+                        listener -> listener.partitionConfigChanged(partition, state.config(), newConfig));
             }
         }
         return newConfig;
@@ -554,6 +562,45 @@ public final class PartitionStore implements AutoCloseable {
         return List.copyOf(partitions.values());
     }
 
+    /**
+     * Adds a listener of partition opens, config changes and closes, and tells it at once of every partition open
+     * now ({@link PartitionLifecycleListener#partitionOpened}), so nothing is missed whenever it is added.
+     */
+    public void addLifecycleListener(PartitionLifecycleListener listener) {
+        synchronized (adminLock) {
+            ensureOpen();
+            lifecycleListeners.add(listener);
+            for (Partition partition : partitions.values()) {
+                tell(listener, "opened", partition, l -> l.partitionOpened(partition));
+            }
+        }
+    }
+
+    /** Removes a lifecycle listener; it is told nothing more. */
+    public void removeLifecycleListener(PartitionLifecycleListener listener) {
+        synchronized (adminLock) {
+            lifecycleListeners.remove(listener);
+        }
+    }
+
+    private void tellListeners(String event, Partition partition,
+            Consumer<PartitionLifecycleListener> call) {
+        for (PartitionLifecycleListener listener : lifecycleListeners) {
+            tell(listener, event, partition, call);
+        }
+    }
+
+    private static void tell(PartitionLifecycleListener listener, String event, Partition partition,
+            Consumer<PartitionLifecycleListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            // The change itself stands; the listener (the cleaner) reports its own health.
+            LOG.error("partition lifecycle listener {} failed on {} of {}", listener, event,
+                    partition.topicPartition(), e);
+        }
+    }
+
     /** Per-partition maintenance failures (background duties report here rather than stopping). */
     public Map<LogMaintenanceAgent.Maintainable, LogMaintenanceAgent.LogHealth> maintenanceHealth() {
         return maintenance.health();
@@ -611,6 +658,7 @@ public final class PartitionStore implements AutoCloseable {
     private RuntimeException closePartitions(RuntimeException earlier) {
         RuntimeException failure = earlier;
         for (Partition partition : partitions.values()) {
+            tellListeners("closing", partition, listener -> listener.partitionClosing(partition));
             try {
                 partition.close();
             } catch (RuntimeException e) {

@@ -266,4 +266,37 @@ class PartitionStoreTest {
         }
         assertThat(store.topicNames()).containsExactly("a", "b", "c");
     }
+
+    @Test
+    void lifecycleListenersHearOfOpensConfigChangesAndClosesIncludingPartitionsOpenBeforeThey() {
+        store.createTopic("early", 1, 1, Map.of());
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.addLifecycleListener(new PartitionLifecycleListener() {
+            @Override
+            public void partitionOpened(Partition partition) {
+                events.add("open " + partition.topicPartition());
+            }
+
+            @Override
+            public void partitionConfigChanged(Partition partition, dev.brook.partition.topic.TopicConfig before,
+                    dev.brook.partition.topic.TopicConfig after) {
+                events.add("config " + partition.topicPartition() + " " + before.cleanupPolicy().configValue()
+                        + "->" + after.cleanupPolicy().configValue());
+            }
+
+            @Override
+            public void partitionClosing(Partition partition) {
+                events.add("close " + partition.topicPartition());
+            }
+        });
+        store.createTopic("later", 2, 1, Map.of());
+        store.incrementalAlterConfigs("later", Map.of("cleanup.policy", "compact"), List.of());
+        store.createPartitions("later", 3);
+        store.deleteTopic("early");
+        assertThat(events).containsExactly("open early-0", "open later-0", "open later-1",
+                "config later-0 delete->compact", "config later-1 delete->compact", "open later-2", "close early-0");
+        events.clear();
+        store.close();
+        assertThat(events).containsExactlyInAnyOrder("close later-0", "close later-1", "close later-2");
+    }
 }

@@ -178,7 +178,8 @@ class PartitionTest {
     @Test
     void deleteRecordsIsAPolicyViolationOnCompactOnlyTopics() {
         Partition partition = open(tmp.resolve("orders-0"), Map.of("cleanup.policy", "compact"), 1);
-        partition.appendAsLeader(plain(1, NOW), ACKS_ALL);
+        partition.appendAsLeader(new RecordBatchBuilder(Compression.NONE).append(NOW, "k".getBytes(), "v".getBytes())
+                .build(), ACKS_ALL);
         assertThatThrownBy(() -> partition.deleteRecordsBefore(1)).isInstanceOf(PolicyViolationException.class);
     }
 
@@ -276,5 +277,37 @@ class PartitionTest {
         partition.appendAsLeader(plain(1, NOW), ACKS_ALL);
         assertThat(seen).containsExactly(1L);
         partition.removeHighWatermarkListener(failing);
+    }
+
+    @Test
+    void aCompactedTopicRefusesRecordsWithoutAKeyAndStoresNothingOfTheAppend() {
+        for (String policy : List.of("compact", "compact,delete")) {
+            Partition p = open(tmp.resolve(policy.replace(',', '-')), Map.of("cleanup.policy", policy), 1);
+            for (Compression compression : List.of(Compression.NONE, Compression.GZIP)) {
+                ByteBuffer mixed = new RecordBatchBuilder(compression).append(NOW, "k".getBytes(), "v".getBytes())
+                        .append(NOW, (byte[]) null, "no key".getBytes()).build();
+                assertThatThrownBy(() -> p.appendAsLeader(mixed, ACKS_ALL))
+                        .isInstanceOf(InvalidRecordException.class)
+                        .hasMessageContaining("without key").hasMessageContaining(TP.toString());
+                assertThat(p.logEndOffset()).as(policy + " " + compression).isZero();
+            }
+            // Keyed records, tombstones included, are taken.
+            ByteBuffer keyed = new RecordBatchBuilder(Compression.NONE).append(NOW, "k".getBytes(), "v".getBytes())
+                    .append(NOW, "k".getBytes(), (byte[]) null).build();
+            assertThat(p.appendAsLeader(keyed, ACKS_ALL).lastOffset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keylessRecordsAreRefusedOnceTheTopicBecomesCompactedAndTakenAgainAfter() {
+        Partition p = open();
+        ByteBuffer keyless = new RecordBatchBuilder(Compression.NONE).append(NOW, (byte[]) null, "v".getBytes())
+                .build();
+        assertThat(p.appendAsLeader(keyless.duplicate(), ACKS_ALL).lastOffset()).isZero();
+        p.updateConfig(TopicConfig.of(defaults, Map.of("cleanup.policy", "compact")));
+        assertThatThrownBy(() -> p.appendAsLeader(keyless.duplicate(), ACKS_ALL))
+                .isInstanceOf(InvalidRecordException.class);
+        p.updateConfig(TopicConfig.of(defaults, Map.of()));
+        assertThat(p.appendAsLeader(keyless.duplicate(), ACKS_ALL).lastOffset()).isEqualTo(1);
     }
 }

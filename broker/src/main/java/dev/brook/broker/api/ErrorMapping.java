@@ -8,6 +8,7 @@ import dev.brook.log.record.CorruptRecordException;
 import dev.brook.log.record.InvalidBatchException;
 import dev.brook.log.record.UnsupportedCompressionException;
 import dev.brook.partition.InvalidPartitionsException;
+import dev.brook.partition.InvalidRecordException;
 import dev.brook.partition.InvalidReplicationFactorException;
 import dev.brook.partition.InvalidRequiredAcksException;
 import dev.brook.partition.NotEnoughReplicasException;
@@ -47,6 +48,7 @@ final class ErrorMapping {
         TABLE.put(CorruptRecordException.class, ErrorCode.CORRUPT_MESSAGE);
         TABLE.put(UnsupportedCompressionException.class, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
         TABLE.put(InvalidBatchException.class, ErrorCode.INVALID_RECORD);
+        TABLE.put(InvalidRecordException.class, ErrorCode.INVALID_RECORD);
         TABLE.put(RecordBatchTooLargeException.class, ErrorCode.MESSAGE_TOO_LARGE);
         TABLE.put(InvalidProducerEpochException.class, ErrorCode.INVALID_PRODUCER_EPOCH);
         TABLE.put(OutOfOrderSequenceException.class, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);

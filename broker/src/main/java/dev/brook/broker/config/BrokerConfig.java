@@ -35,6 +35,10 @@ public final class BrokerConfig {
             Map.entry("log.message.timestamp.type", "message.timestamp.type"),
             Map.entry("log.cleanup.policy", "cleanup.policy"),
             Map.entry("log.segment.delete.delay.ms", "file.delete.delay.ms"),
+            Map.entry("log.cleaner.delete.retention.ms", "delete.retention.ms"),
+            Map.entry("log.cleaner.min.cleanable.ratio", "min.cleanable.dirty.ratio"),
+            Map.entry("log.cleaner.min.compaction.lag.ms", "min.compaction.lag.ms"),
+            Map.entry("log.cleaner.max.compaction.lag.ms", "max.compaction.lag.ms"),
             Map.entry("message.max.bytes", "max.message.bytes"));
 
     private final Map<String, Object> values;
@@ -120,6 +124,11 @@ public final class BrokerConfig {
         if (groupMinSessionTimeoutMs() > groupMaxSessionTimeoutMs()) {
             throw new ConfigException("group.min.session.timeout.ms", "is larger than group.max.session.timeout.ms ("
                     + groupMaxSessionTimeoutMs() + ")");
+        }
+        // Kafka's rule (KafkaConfig): each cleaner thread gets an equal share of the dedupe buffer, at least 1 MiB.
+        if (logCleanerThreads() > 0 && logCleanerDedupeBufferSize() / logCleanerThreads() < 1024 * 1024) {
+            throw new ConfigException("log.cleaner.dedupe.buffer.size", "must be at least 1 MiB per cleaner thread ("
+                    + logCleanerThreads() + " thread(s)), got " + logCleanerDedupeBufferSize());
         }
         if (messageMaxBytes() > socketRequestMaxBytes()) {
             throw new ConfigException("message.max.bytes", "is larger than socket.request.max.bytes ("
@@ -348,6 +357,26 @@ public final class BrokerConfig {
             }
         }
         return out;
+    }
+
+    /** {@code log.cleaner.enable}: whether the log cleaner runs at all. */
+    public boolean logCleanerEnable() {
+        return (Boolean) values.get("log.cleaner.enable");
+    }
+
+    /** {@code log.cleaner.threads}: cleaner threads (0 = none, like {@code log.cleaner.enable=false}). */
+    public int logCleanerThreads() {
+        return (Integer) values.get("log.cleaner.threads");
+    }
+
+    /** {@code log.cleaner.dedupe.buffer.size}: bytes of the cleaners' key maps, shared by the threads. */
+    public long logCleanerDedupeBufferSize() {
+        return (Long) values.get("log.cleaner.dedupe.buffer.size");
+    }
+
+    /** {@code log.cleaner.backoff.ms}: idle sleep of a cleaner thread with nothing to clean. */
+    public long logCleanerBackoffMs() {
+        return (Long) values.get("log.cleaner.backoff.ms");
     }
 
     public long logSegmentDeleteDelayMs() {

@@ -56,6 +56,22 @@ final class BrokerSettings {
                 "delete, compact or compact,delete", "default cleanup policy");
         add(m, "log.segment.delete.delay.ms", SettingType.LONG, "60000", atLeast(0), ">= 0",
                 "how long a deleted segment's files stay for readers still using them");
+        add(m, "log.cleaner.enable", SettingType.BOOLEAN, "true", any(), "a boolean",
+                "run the log cleaner, which compacts topics whose cleanup.policy includes compact");
+        add(m, "log.cleaner.threads", SettingType.INT, "1", atLeast(0), ">= 0", "log cleaner threads");
+        add(m, "log.cleaner.dedupe.buffer.size", SettingType.LONG, "134217728", atLeast(0), ">= 0",
+                "off-heap bytes of the key to latest-offset map, shared by the cleaner threads");
+        add(m, "log.cleaner.backoff.ms", SettingType.LONG, "15000", atLeast(0), ">= 0",
+                "how long a cleaner thread sleeps when no log needs cleaning, and the first retry delay after a "
+                        + "failure");
+        add(m, "log.cleaner.delete.retention.ms", SettingType.LONG, "86400000", atLeast(0), ">= 0",
+                "default delete.retention.ms: how long tombstones are kept after the cleaner first reaches them");
+        add(m, "log.cleaner.min.cleanable.ratio", SettingType.DOUBLE, "0.5",
+                v -> (Double) v >= 0 && (Double) v <= 1, "between 0 and 1", "default min.cleanable.dirty.ratio");
+        add(m, "log.cleaner.min.compaction.lag.ms", SettingType.LONG, "0", atLeast(0), ">= 0",
+                "default min.compaction.lag.ms");
+        add(m, "log.cleaner.max.compaction.lag.ms", SettingType.LONG, Long.toString(Long.MAX_VALUE), atLeast(1),
+                ">= 1", "default max.compaction.lag.ms");
         add(m, "message.max.bytes", SettingType.INT, "1048588", atLeast(0), ">= 0", "largest record batch");
         add(m, "socket.request.max.bytes", SettingType.INT, "104857600", atLeast(1), ">= 1", "largest request");
         add(m, "num.network.threads", SettingType.INT, "3", atLeast(1), ">= 1", "Netty event-loop threads");

@@ -26,6 +26,21 @@ enum SettingType {
             }
         }
     },
+    /** A finite decimal number ({@code 0.5}); NaN and infinities are refused. */
+    DOUBLE {
+        @Override
+        Object parse(String name, String text) {
+            try {
+                double value = Double.parseDouble(text.trim());
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the setting's name
+            }
+            throw new ConfigException(name, "expected a decimal number, got '" + text + "'");
+        }
+    },
     BOOLEAN {
         @Override
         Object parse(String name, String text) {

@@ -104,4 +104,41 @@ class BrokerConfigTest {
         assertThat(BrokerConfig.of(Map.of("log.cleanup.policy", "compact, delete")).topicConfigDefaults())
                 .containsEntry("cleanup.policy", "compact,delete");
     }
+
+    @Test
+    void logCleanerSettingsHaveKafkasNamesAndDefaults() {
+        BrokerConfig c = BrokerConfig.defaults();
+        assertThat(c.logCleanerEnable()).isTrue();
+        assertThat(c.logCleanerThreads()).isEqualTo(1);
+        assertThat(c.logCleanerDedupeBufferSize()).isEqualTo(128L * 1024 * 1024);
+        assertThat(c.logCleanerBackoffMs()).isEqualTo(15_000L);
+        assertThat(c.topicConfigDefaults()).containsEntry("delete.retention.ms", "86400000")
+                .containsEntry("min.cleanable.dirty.ratio", "0.5")
+                .containsEntry("min.compaction.lag.ms", "0")
+                .containsEntry("max.compaction.lag.ms", Long.toString(Long.MAX_VALUE));
+
+        BrokerConfig set = BrokerConfig.of(Map.of("log.cleaner.enable", "false", "log.cleaner.threads", "2",
+                "log.cleaner.dedupe.buffer.size", "4194304", "log.cleaner.backoff.ms", "100",
+                "log.cleaner.delete.retention.ms", "1000", "log.cleaner.min.cleanable.ratio", "0.25"));
+        assertThat(set.logCleanerEnable()).isFalse();
+        assertThat(set.logCleanerThreads()).isEqualTo(2);
+        assertThat(set.logCleanerDedupeBufferSize()).isEqualTo(4_194_304L);
+        assertThat(set.logCleanerBackoffMs()).isEqualTo(100L);
+        assertThat(set.explicitTopicConfigDefaults()).containsEntry("delete.retention.ms", "1000")
+                .containsEntry("min.cleanable.dirty.ratio", "0.25");
+    }
+
+    @Test
+    void logCleanerSettingsAreChecked() {
+        assertThatThrownBy(() -> BrokerConfig.of(Map.of("log.cleaner.threads", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log.cleaner.threads");
+        assertThatThrownBy(() -> BrokerConfig.of(Map.of("log.cleaner.threads", "4",
+                "log.cleaner.dedupe.buffer.size", "2097152")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log.cleaner.dedupe.buffer.size")
+                .hasMessageContaining("1 MiB per cleaner thread");
+        assertThatThrownBy(() -> BrokerConfig.of(Map.of("log.cleaner.min.cleanable.ratio", "1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("log.cleaner.min.cleanable.ratio");
+        assertThatThrownBy(() -> BrokerConfig.of(Map.of("log.cleaner.min.cleanable.ratio", "NaN")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("decimal");
+    }
 }

@@ -7,7 +7,9 @@ import java.util.OptionalLong;
 
 /**
  * A checkpoint holding one non-negative offset, such as the log start offset of a partition
- * ({@value #LOG_START_OFFSET_FILE_NAME}, kind {@value #LOG_START_OFFSET_KIND}).
+ * ({@value #LOG_START_OFFSET_FILE_NAME}, kind {@value #LOG_START_OFFSET_KIND}) or the log cleaner's
+ * clean/dirty boundary ({@value #CLEANER_OFFSET_FILE_NAME}, kind {@value #CLEANER_OFFSET_KIND}: the first offset
+ * not yet cleaned; every offset below it has been through the cleaner at least once).
  *
  * <h2>Payload, version 1</h2>
  *
@@ -34,6 +36,10 @@ public final class OffsetCheckpoint {
     public static final String LOG_START_OFFSET_FILE_NAME = "log-start-offset.checkpoint";
     /** Kind written in the header of the log start offset checkpoint. */
     public static final String LOG_START_OFFSET_KIND = "log-start-offset";
+    /** File name of the cleaner checkpoint in a partition directory. */
+    public static final String CLEANER_OFFSET_FILE_NAME = "cleaner-offset.checkpoint";
+    /** Kind written in the header of the cleaner checkpoint. */
+    public static final String CLEANER_OFFSET_KIND = "cleaner-offset";
     /** Payload version this class writes and the newest it reads. */
     public static final int VERSION = 1;
 
