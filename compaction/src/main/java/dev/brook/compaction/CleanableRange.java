@@ -27,7 +27,7 @@ record CleanableRange(List<SealedSegment> segments, long firstDirtyOffset, long 
         long dirty = 0;
         long firstDirtyTimestamp = -1;
         for (SealedSegment segment : log.sealedSegments()) {
-            if (segment.nextOffset() <= log.logStartOffset()) {
+            if (segment.baseOffset() < log.logStartOffset() && segment.nextOffset() <= log.logStartOffset()) {
                 continue; // wholly below the log start: retention deletes it
             }
             if (segment.nextOffset() > upperBoundOffset) {

@@ -67,11 +67,6 @@ public final class CleanedSegment implements AutoCloseable {
         lastOffset = batch.lastOffset();
     }
 
-    /** Whether another batch of {@code size} bytes still fits {@code segment.bytes} and the index. */
-    public boolean hasRoomFor(int size, int segmentBytes) {
-        return (long) segment.size() + size <= segmentBytes && !segment.isIndexFull();
-    }
-
     /** Trims the indexes, forces data and indexes to disk and closes the files; called once, by the swap. */
     void finish() throws IOException {
         if (!finished) {

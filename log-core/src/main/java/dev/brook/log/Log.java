@@ -559,8 +559,10 @@ public final class Log implements AutoCloseable, LogMaintenanceAgent.Maintainabl
                 if (segment.baseOffset() >= maxOffset) {
                     break;
                 }
-                if (segment.nextOffset() <= startOffset) {
-                    continue; // every batch of this segment is below the start: the one we want is later
+                if (segment.nextOffset() <= startOffset || segment.isEmpty()) {
+                    // Every batch of this segment is below the start (or the cleaner emptied it): the one we want
+                    // is later.
+                    continue;
                 }
                 // This segment holds the start offset's batch. If that batch does not fit (maxBytes without
                 // minOneBatch, or the max offset), the answer is nothing: never a later segment's batch.

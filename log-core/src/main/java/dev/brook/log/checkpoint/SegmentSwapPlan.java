@@ -36,7 +36,7 @@ import java.util.Optional;
  * brook-checkpoint segment-swap 1
  * replaced-from-offset 1000
  * replaced-to-offset 5000
- * crc32c 3c5e1a0b
+ * crc32c 77d9f53e
  * </pre>
  *
  * @param fromOffset base offset of the first replaced segment and of the cleaned segment
